@@ -1,0 +1,18 @@
+import { bert } from './bert.ts';
+import { gpt2 } from './gpt2.ts';
+import { resnet } from './resnet.ts';
+import type { Architecture } from './types.ts';
+
+/** Every architecture family by key; each family's own module is fully typed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous map of configs
+export const ARCHITECTURES: Record<string, Architecture<any>> = {
+  resnet,
+  bert,
+  gpt2,
+};
+
+export function architecture(key: string): Architecture<unknown> {
+  const found = ARCHITECTURES[key];
+  if (!found) throw new Error(`unknown architecture "${key}"; known: ${Object.keys(ARCHITECTURES).join(', ')}`);
+  return found as Architecture<unknown>;
+}

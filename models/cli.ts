@@ -1,0 +1,98 @@
+/**
+ * npm run models [-- --preset tiny|full|all] [--only id,arch,...] [--dtypes fp32,fp16,q8] [--seed N] [--out DIR]
+ *
+ * Writes the synthetic zoo in Hugging Face hub layout to public/zoo/<id>/ and
+ * the error fixtures to public/zoo/_fixtures/, then merges public/zoo/manifest.json.
+ * Files whose bytes are unchanged are not rewritten, so reruns are cheap and
+ * leave timestamps alone. The only module here that touches the file system.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CATALOG } from './catalog.ts';
+import type { Dtype, Preset } from './catalog.ts';
+import { badFixtures } from './fixtures.ts';
+import { ALL_DTYPES, DEFAULT_SEED, generateEntry } from './zoo.ts';
+import type { GeneratedEntry, ZooFile } from './zoo.ts';
+import { InvalidConfigError } from './core/validate.ts';
+import { ARCHITECTURES } from './arch/registry.ts';
+
+const MANIFEST_VERSION = 1;
+
+const { values } = parseArgs({
+  options: {
+    preset: { type: 'string', default: 'tiny' },
+    only: { type: 'string' },
+    dtypes: { type: 'string', default: ALL_DTYPES.join(',') },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+    out: { type: 'string', default: 'public/zoo' },
+  },
+});
+
+function fail(message: string): never {
+  console.error(`models: ${message}`);
+  process.exit(2);
+}
+
+const presets: Preset[] = values.preset === 'all' ? ['tiny', 'full'] : [values.preset as Preset];
+if (!presets.every((p) => p === 'tiny' || p === 'full')) fail(`--preset must be tiny, full or all, got "${values.preset}"`);
+const dtypes = values.dtypes.split(',') as Dtype[];
+if (!dtypes.every((d) => ALL_DTYPES.includes(d))) fail(`--dtypes takes ${ALL_DTYPES.join(',')}, got "${values.dtypes}"`);
+const seed = Number(values.seed);
+if (!Number.isInteger(seed) || seed < 0) fail(`--seed must be a non-negative integer, got "${values.seed}"`);
+const only = values.only?.split(',').map((s) => s.trim());
+const entries = CATALOG.filter(
+  (e) => e.architecture in ARCHITECTURES && presets.includes(e.preset) && (!only || only.includes(e.id) || only.includes(e.architecture)),
+);
+if (entries.length === 0) fail(`nothing matches --only ${values.only} for preset ${values.preset}; ids: ${CATALOG.map((e) => e.id).join(', ')}`);
+
+/** Writes unless the file already holds exactly these bytes; returns whether it wrote. */
+function writeIfChanged(path: string, data: Uint8Array | string): boolean {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  if (existsSync(path)) {
+    const old = readFileSync(path);
+    if (old.length === bytes.length && old.equals(bytes)) return false;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, bytes);
+  return true;
+}
+
+function writeAll(folder: string, files: ZooFile[]): number {
+  return files.filter((f) => writeIfChanged(join(folder, f.path), f.data)).length;
+}
+
+type ManifestEntry = Omit<GeneratedEntry, 'files' | 'entry'> & GeneratedEntry['entry'] & { seed: number; files: { path: string; bytes: number }[] };
+const manifestPath = join(values.out, 'manifest.json');
+const manifest: { version: number; note: string; entries: ManifestEntry[] } = existsSync(manifestPath)
+  ? JSON.parse(readFileSync(manifestPath, 'utf8'))
+  : { version: MANIFEST_VERSION, note: '', entries: [] };
+manifest.note = 'Synthetic models: architecture-faithful graphs with seeded random weights. Latency only; outputs are meaningless.';
+
+for (const entry of entries) {
+  const started = performance.now();
+  let generated: GeneratedEntry;
+  try {
+    generated = generateEntry(entry, { seed, dtypes });
+  } catch (error) {
+    if (error instanceof InvalidConfigError) fail(error.message);
+    throw error;
+  }
+  const built = performance.now();
+  const written = writeAll(join(values.out, entry.id), generated.files);
+  const bytes = generated.files.reduce((n, f) => n + (typeof f.data === 'string' ? f.data.length : f.data.length), 0);
+  console.log(
+    `${entry.id.padEnd(18)} ${String(generated.parameters.toLocaleString('en-US')).padStart(12)} params  ` +
+      `${(bytes / 1e6).toFixed(1).padStart(7)} MB  built ${(built - started).toFixed(0)} ms  wrote ${written}/${generated.files.length}`,
+  );
+  const { files, entry: e, ...rest } = generated;
+  const record: ManifestEntry = { ...e, ...rest, seed, files: files.map((f) => ({ path: f.path, bytes: typeof f.data === 'string' ? new TextEncoder().encode(f.data).length : f.data.length })) };
+  manifest.entries = [...manifest.entries.filter((m) => m.id !== entry.id), record];
+  if (entry.id === 'resnet-tiny') {
+    const model = files.find((f) => f.path === 'onnx/model.onnx');
+    if (model && typeof model.data !== 'string') writeAll(join(values.out, '_fixtures'), badFixtures(model.data));
+  }
+}
+
+manifest.entries.sort((a, b) => CATALOG.findIndex((c) => c.id === a.id) - CATALOG.findIndex((c) => c.id === b.id));
+writeIfChanged(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);

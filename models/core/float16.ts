@@ -1,0 +1,44 @@
+/**
+ * float32 → IEEE 754 binary16 bits, round to nearest even, written into a
+ * Uint16Array (Node 20 has no Float16Array). One loop over the float bits
+ * without per-element calls: this runs over every weight of fp16 variants.
+ */
+export function toFloat16Array(values: Float32Array): Uint16Array {
+  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
+  const out = new Uint16Array(values.length);
+  for (let i = 0; i < bits.length; i++) {
+    const x = bits[i] as number;
+    const sign = (x >>> 16) & 0x8000;
+    const exponent = (x >>> 23) & 0xff;
+    let mantissa = x & 0x7fffff;
+    const e = exponent - 112; // rebias 127 → 15
+    if (exponent === 0xff) {
+      out[i] = sign | 0x7c00 | (mantissa ? 0x200 : 0);
+    } else if (e >= 0x1f) {
+      out[i] = sign | 0x7c00;
+    } else if (e <= 0) {
+      if (e < -10) {
+        out[i] = sign;
+        continue;
+      }
+      mantissa |= 0x800000;
+      const shift = 14 - e;
+      const rest = mantissa & ((1 << shift) - 1);
+      const half = 1 << (shift - 1);
+      let result = mantissa >>> shift;
+      if (rest > half || (rest === half && (result & 1) !== 0)) result++;
+      out[i] = sign | result;
+    } else {
+      let result = (e << 10) | (mantissa >>> 13);
+      const rest = mantissa & 0x1fff;
+      if (rest > 0x1000 || (rest === 0x1000 && (result & 1) !== 0)) result++;
+      out[i] = sign | result;
+    }
+  }
+  return out;
+}
+
+/** One value, for tests and scalars. */
+export function toFloat16Bits(value: number): number {
+  return toFloat16Array(Float32Array.of(value))[0] ?? 0;
+}

@@ -1,0 +1,222 @@
+import { toFloat16Array } from './float16.ts';
+import { fillUniform, hashSeed } from './prng.ts';
+import { AttributeType, DataType } from '../onnx/types.ts';
+import type { AttributeProto, GraphProto, ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.ts';
+
+/** Weight storage variants, named as transformers.js names its dtypes. */
+export type Variant = 'fp32' | 'fp16' | 'q8';
+/** A dimension: a fixed size or a symbolic name such as "batch". */
+export type Dim = number | string;
+/** Attribute values: numbers are INT, arrays INTS; wrap floats to say so. */
+export type AttrValue =
+  | number
+  | number[]
+  | string
+  | { float: number }
+  | { floats: number[] }
+  | { tensor: TensorProto }
+  | { graph: GraphProto };
+
+/** How to fill a weight: uniform with a standard deviation of gain/sqrt(fanIn), or one constant. */
+export type WeightInit = { fanIn: number; gain?: number } | { fill: number };
+
+/** Opset 17 is the first with LayerNormalization; every runtime we target supports it. */
+export const OPSET = 17;
+const IR_VERSION = 8;
+
+function rawBytes(view: ArrayBufferView): Uint8Array {
+  // Typed arrays are little-endian on every platform we run on, as raw_data requires.
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+function attribute(name: string, value: AttrValue): AttributeProto {
+  if (typeof value === 'number') return { name, type: AttributeType.INT, i: value };
+  if (typeof value === 'string') return { name, type: AttributeType.STRING, s: new TextEncoder().encode(value) };
+  if (Array.isArray(value)) return { name, type: AttributeType.INTS, ints: value };
+  if ('float' in value) return { name, type: AttributeType.FLOAT, f: value.float };
+  if ('floats' in value) return { name, type: AttributeType.FLOATS, floats: value.floats };
+  if ('tensor' in value) return { name, type: AttributeType.TENSOR, t: value.tensor };
+  return { name, type: AttributeType.GRAPH, g: value.graph };
+}
+
+export function valueInfo(name: string, elemType: DataType, shape: Dim[]): ValueInfoProto {
+  const dim = shape.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d }));
+  return { name, type: { tensor_type: { elem_type: elemType, shape: { dim } } } };
+}
+
+/**
+ * Builds one ONNX graph. Layers call `op`, `weight` and the constant helpers;
+ * the variant decides how weights are stored and which float type the graph
+ * computes in (fp16 computes in float16 and casts at the inputs and outputs).
+ */
+export class GraphBuilder {
+  readonly nodes: NodeProto[] = [];
+  readonly initializers: TensorProto[] = [];
+  readonly inputs: ValueInfoProto[] = [];
+  readonly outputs: ValueInfoProto[] = [];
+  /** The float type activations have inside the graph. */
+  readonly floatType: DataType;
+  /** Shape-only mode: initializers get dims but no bytes, for counting parameters of full presets cheaply. */
+  readonly dryRun: boolean;
+  readonly #shared: { counter: number; names: Set<string>; values: Map<string, string> };
+
+  constructor(
+    readonly seed: number,
+    readonly variant: Variant,
+    options: { dryRun?: boolean; parent?: GraphBuilder } = {},
+  ) {
+    this.floatType = variant === 'fp16' ? DataType.FLOAT16 : DataType.FLOAT;
+    this.dryRun = options.dryRun ?? options.parent?.dryRun ?? false;
+    this.#shared = options.parent ? options.parent.#shared : { counter: 0, names: new Set(), values: new Map() };
+  }
+
+  /** A builder for a nested graph (If branches): names stay unique across both scopes. */
+  subgraph(): GraphBuilder {
+    return new GraphBuilder(this.seed, this.variant, { parent: this });
+  }
+
+  /** A fresh value name; `hint` makes graphs readable in Netron. */
+  fresh(hint: string): string {
+    return `${hint}_${this.#shared.counter++}`;
+  }
+
+  /** Adds a node and returns its outputs. */
+  opMulti(opType: string, inputs: string[], outputCount: number, attrs: Record<string, AttrValue> = {}, domain = ''): string[] {
+    const name = this.fresh(opType);
+    const output = Array.from({ length: outputCount }, (_, i) => `${name}:${i}`);
+    const attribute_ = Object.entries(attrs).map(([key, value]) => attribute(key, value));
+    const node: NodeProto = { input: inputs, output, name, op_type: opType, attribute: attribute_ };
+    if (domain) node.domain = domain;
+    this.nodes.push(node);
+    return output;
+  }
+
+  /** Adds a single-output node and returns its output. */
+  op(opType: string, inputs: string[], attrs: Record<string, AttrValue> = {}): string {
+    const [output] = this.opMulti(opType, inputs, 1, attrs);
+    return output as string;
+  }
+
+  /** A graph input; float inputs are cast to the compute type. */
+  input(name: string, elemType: DataType, shape: Dim[]): string {
+    this.inputs.push(valueInfo(name, elemType, shape));
+    if (elemType === DataType.FLOAT && this.floatType !== DataType.FLOAT) return this.op('Cast', [name], { to: this.floatType });
+    return name;
+  }
+
+  /** Marks `value` as the graph output `name`; compute-type floats are cast back to float32. */
+  output(value: string, name: string, elemType: DataType, shape: Dim[]): void {
+    let source = value;
+    if (elemType === DataType.FLOAT && this.floatType !== DataType.FLOAT) source = this.op('Cast', [value], { to: DataType.FLOAT });
+    this.nodes.push({ input: [source], output: [name], name: this.fresh('Identity'), op_type: 'Identity', attribute: [] });
+    this.outputs.push(valueInfo(name, elemType, shape));
+  }
+
+  #addInitializer(name: string, dims: number[], dataType: DataType, data: ArrayBufferView): string {
+    if (this.#shared.names.has(name)) throw new Error(`duplicate weight name ${name}`);
+    this.#shared.names.add(name);
+    this.initializers.push({ name, dims, data_type: dataType, raw_data: rawBytes(data) });
+    return name;
+  }
+
+  /** Float32 values for a weight, seeded by its name (empty in dry-run mode). */
+  weightValues(name: string, shape: number[], init: WeightInit): Float32Array {
+    const values = new Float32Array(this.dryRun ? 0 : shape.reduce((a, b) => a * b, 1));
+    if ('fill' in init) values.fill(init.fill);
+    else fillUniform(values, hashSeed(this.seed, name), ((init.gain ?? 1) * Math.sqrt(3)) / Math.sqrt(init.fanIn));
+    return values;
+  }
+
+  /**
+   * A learned tensor, returned as a compute-type value. q8 stores matrices and
+   * kernels as int8 with a per-tensor scale and dequantizes them in the graph.
+   */
+  weight(name: string, shape: number[], init: WeightInit): string {
+    const cached = this.#shared.values.get(name);
+    if (cached) return cached;
+    const value = this.storeWeight(name, shape, this.weightValues(name, shape, init));
+    this.#shared.values.set(name, value);
+    return value;
+  }
+
+  /** Stores given float32 values in the variant's form; used directly for derived copies (a transposed tied head). */
+  storeWeight(name: string, shape: number[], values: Float32Array): string {
+    if (this.variant === 'fp16') return this.#addInitializer(name, shape, DataType.FLOAT16, toFloat16Array(values));
+    if (this.variant === 'q8' && shape.length >= 2) {
+      const [quantized, scale] = quantizeInt8(values);
+      const stored = this.#addInitializer(`${name}_quantized`, shape, DataType.INT8, quantized);
+      return this.op('DequantizeLinear', [stored, this.scalar(scale, DataType.FLOAT), this.scalar(0, DataType.INT8)]);
+    }
+    return this.#addInitializer(name, shape, DataType.FLOAT, values);
+  }
+
+  /** Row lookup into an embedding table; q8 gathers int8 rows and dequantizes only those. */
+  embedding(name: string, shape: [number, number], indices: string, init: WeightInit): string {
+    if (this.variant !== 'q8') return this.op('Gather', [this.weight(name, shape, init), indices]);
+    const [quantized, scale] = quantizeInt8(this.weightValues(name, shape, init));
+    const stored = this.#addInitializer(`${name}_quantized`, shape, DataType.INT8, quantized);
+    const rows = this.op('Gather', [stored, indices]);
+    return this.op('DequantizeLinear', [rows, this.scalar(scale, DataType.FLOAT), this.scalar(0, DataType.INT8)]);
+  }
+
+  /** A constant tensor as a Constant node: not an initializer, so not counted as a parameter. */
+  constant(values: number[], shape: number[], dataType: DataType): string {
+    const data =
+      dataType === DataType.INT64
+        ? BigInt64Array.from(values.map((v) => BigInt(v)))
+        : dataType === DataType.INT8
+          ? Int8Array.from(values)
+          : dataType === DataType.FLOAT16
+            ? toFloat16Array(Float32Array.from(values))
+            : dataType === DataType.BOOL
+              ? Uint8Array.from(values)
+              : Float32Array.from(values);
+    const tensor: TensorProto = { name: this.fresh('const'), dims: shape, data_type: dataType, raw_data: rawBytes(data) };
+    return this.op('Constant', [], { value: { tensor } });
+  }
+
+  /** A scalar in the compute float type unless `dataType` says otherwise. */
+  scalar(value: number, dataType: DataType = this.floatType): string {
+    return this.constant([value], [], dataType);
+  }
+
+  /** A 1-D int64 tensor, the form shape and axes inputs take. */
+  ints(values: number[]): string {
+    return this.constant(values, [values.length], DataType.INT64);
+  }
+
+  graph(name: string): GraphProto {
+    return { name, node: this.nodes, initializer: this.initializers, input: this.inputs, output: this.outputs };
+  }
+
+  model(name: string, docString: string, metadata: Record<string, string> = {}): ModelProto {
+    return {
+      ir_version: IR_VERSION,
+      opset_import: [{ domain: '', version: OPSET }],
+      producer_name: 'benchtab-synthetic',
+      producer_version: '1',
+      doc_string: docString,
+      graph: this.graph(name),
+      metadata_props: Object.entries(metadata).map(([key, value]) => ({ key, value })),
+    };
+  }
+}
+
+/** Symmetric per-tensor int8 quantisation: zero point 0, scale max|x|/127. */
+export function quantizeInt8(values: Float32Array): [Int8Array, number] {
+  let maxAbs = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v > maxAbs) maxAbs = v;
+    else if (-v > maxAbs) maxAbs = -v;
+  }
+  const scale = maxAbs > 0 ? maxAbs / 127 : 1;
+  const inverse = 1 / scale;
+  const out = new Int8Array(values.length);
+  // |v·inverse| ≤ 127, so rounding half away from zero stays in range.
+  for (let i = 0; i < values.length; i++) {
+    const q = (values[i] as number) * inverse;
+    out[i] = q >= 0 ? (q + 0.5) | 0 : (q - 0.5) | 0;
+  }
+  return [out, scale];
+}

@@ -1,0 +1,14 @@
+/**
+ * Seeded PRNG for synthesized inputs: mulberry32 (Tommy Ettinger, public domain). Small, fast and
+ * good enough for benchmark inputs; the point is that the same seed gives the same tensors.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

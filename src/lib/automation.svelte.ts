@@ -1,0 +1,32 @@
+/**
+ * The automation contract: URL parameters in, `window.benchtab` out. Tests and the command-line
+ * runner drive the page through this alone, so its shape is documented in the README.
+ */
+import type { BenchResult } from '../core/result.ts';
+import type { Status } from './benchmark.svelte.ts';
+
+export type AutomationState = 'idle' | 'running' | 'done' | 'error';
+
+export interface BenchtabGlobal {
+  state: AutomationState;
+  result: BenchResult | null;
+  error: string | null;
+}
+
+declare global {
+  interface Window {
+    benchtab: BenchtabGlobal;
+  }
+}
+
+export function automationState(status: Status): AutomationState {
+  return status === 'inspecting' || status === 'running' ? 'running' : status;
+}
+
+/** Keeps window.benchtab current; call during component initialisation. */
+export function exposeAutomation(read: () => BenchtabGlobal): void {
+  window.benchtab = read();
+  $effect(() => {
+    window.benchtab = read();
+  });
+}

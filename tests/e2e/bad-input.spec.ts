@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectLoaded, fixture, runAndSettle, setRuns, settle, TINY_MODEL, watchPageErrors } from './helpers.ts';
+
+async function chooseFile(page: Page, path: string): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(path);
+}
+
+/** After any bad input, the app must still load and run a good model. */
+async function expectRecovers(page: Page): Promise<void> {
+  await chooseFile(page, TINY_MODEL);
+  await expectLoaded(page, 'model.onnx');
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await setRuns(page, 1, 5);
+  const automation = await runAndSettle(page);
+  expect(automation.state).toBe('done');
+  expect(automation.result!.stats.count).toBe(5);
+}
+
+const BAD_FILES: [string, RegExp][] = [
+  ['not-onnx.onnx', /not an ONNX model/],
+  ['truncated.onnx', /could not be parsed.*truncated or corrupt/],
+  ['empty.onnx', /empty \(0 bytes\)/],
+  ['unknown-op.onnx', /operator this runtime and backend cannot run/],
+];
+
+for (const [name, message] of BAD_FILES) {
+  test(`${name} shows a clear error and the next run works`, async ({ page }) => {
+    const errors = watchPageErrors(page);
+    await page.goto('/');
+    await chooseFile(page, fixture(name));
+    const automation = await settle(page, ['error']);
+    expect(automation.state).toBe('error');
+    expect(automation.error).toMatch(message);
+    await expect(page.getByTestId('error')).toContainText(message);
+    await expectRecovers(page);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a URL that 404s says so, and the next run works', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await page.goto('/');
+  await page.getByTestId('url-input').fill('/zoo/no-such-model.onnx');
+  await page.getByRole('button', { name: 'Fetch' }).click();
+  const automation = await settle(page, ['error']);
+  expect(automation.state).toBe('error');
+  await expect(page.getByTestId('error')).toContainText('HTTP 404');
+  await expectRecovers(page);
+  expect(errors).toEqual([]);
+});
+
+test('bad automation parameters are explained, not ignored', async ({ page }) => {
+  await page.goto('/?model=/zoo/resnet-tiny/onnx/model.onnx&backend=cuda&iterations=0&run=1');
+  const automation = await settle(page);
+  expect(automation.state).toBe('error');
+  expect(automation.error).toMatch(/backend=cuda.*iterations=0/);
+});

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+
+export const TINY_MODEL = 'public/zoo/resnet-tiny/onnx/model.onnx';
+export const TINY_MODEL_URL = '/zoo/resnet-tiny/onnx/model.onnx';
+export const fixture = (name: string): string => `public/zoo/_fixtures/${name}`;
+
+type AutomationState = 'idle' | 'running' | 'done' | 'error';
+
+/** Collects uncaught page errors; every test asserts there were none. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** Drops a file from disk onto the drop zone, as a user dragging it from a file manager would. */
+export async function dropFile(page: Page, path: string, name = path.split('/').at(-1)!): Promise<void> {
+  const base64 = readFileSync(path).toString('base64');
+  const dataTransfer = await page.evaluateHandle(({ base64, name }) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], name, { type: 'application/octet-stream' }));
+    return transfer;
+  }, { base64, name });
+  await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer });
+}
+
+/** Waits for window.benchtab to reach one of `states` and returns it. */
+export async function settle(page: Page, states: AutomationState[] = ['done', 'error'], timeout = 90_000) {
+  await page.waitForFunction((states) => window.benchtab && states.includes(window.benchtab.state), states, { timeout });
+  return page.evaluate(() => window.benchtab);
+}
+
+export async function expectLoaded(page: Page, name: string): Promise<void> {
+  await expect(page.getByTestId('model-name')).toHaveText(name);
+  expect((await settle(page, ['idle', 'error'])).error).toBeNull();
+}
+
+/** Sets the run length through the form, as a user would. */
+export async function setRuns(page: Page, warmup: number, iterations: number): Promise<void> {
+  await page.getByTestId('warmup').fill(String(warmup));
+  await page.getByTestId('iterations').fill(String(iterations));
+}
+
+/** Clicks Run and waits for this run's outcome, not a result left from an earlier run. */
+export async function runAndSettle(page: Page) {
+  const before = await page.evaluate(() => window.benchtab.result?.startedAt ?? null);
+  await page.getByTestId('run').click();
+  await page.waitForFunction(
+    (before) => window.benchtab.state === 'error' || (window.benchtab.state === 'done' && window.benchtab.result?.startedAt !== before),
+    before, { timeout: 90_000 },
+  );
+  return page.evaluate(() => window.benchtab);
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * Cross-origin isolation gives SharedArrayBuffer (WASM threads) and 5 µs timers. Both the dev
+ * server and the production preview (`npm start`) send these headers.
+ */
+export const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  plugins: [svelte()],
+  // One page: a missing file must be a real 404, not index.html (which would parse as a "model").
+  appType: 'mpa',
+  server: { headers: isolationHeaders },
+  preview: { headers: isolationHeaders },
+  // onnxruntime-web locates its .wasm next to its own module; pre-bundling would move it.
+  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // The ORT wasm (~26 MB) is one asset by design; don't warn about it every build.
+    chunkSizeWarningLimit: 4096,
+  },
+});

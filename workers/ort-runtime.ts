@@ -1,0 +1,97 @@
+/**
+ * onnxruntime-web behind the Runtime interface.
+ *
+ * We import `onnxruntime-web/webgpu`, the native WebGPU execution provider (the one
+ * transformers.js 4 uses), so the app ships a single ORT. Its wasm EP is the same engine's CPU
+ * path. Each session gets exactly one execution provider: ORT silently drops an unavailable
+ * provider from a list, so a list would let a webgpu request run on wasm unannounced.
+ */
+import * as ort from 'onnxruntime-web/webgpu';
+import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import { explainLoadError } from '../src/core/formats.ts';
+import type { SynthTensor } from '../src/core/inputs.ts';
+import type { BackendId, Dim, ModelIO, TensorDType, TensorSpec } from '../src/core/result.ts';
+import { requestGpuAdapter } from './env.ts';
+import { BenchError } from './errors.ts';
+import type { LoadedModel, LoadOptions, PreparedInputs, Runtime } from './runtime.ts';
+
+/** The runtime file is served by this app, never a CDN. */
+ort.env.wasm.wasmPaths = { wasm: new URL(ortWasmUrl, self.location.href).href };
+
+interface OrtPrepared extends PreparedInputs {
+  feeds: Record<string, ort.Tensor>;
+}
+
+function toSpec(meta: ort.InferenceSession.ValueMetadata, index: number): TensorSpec {
+  if (!meta.isTensor) return { name: meta.name, dtype: 'float32', shape: [] };
+  // ORT reports an unnamed dynamic dimension as -1 (or a blank name): give it a name to bind.
+  const shape: Dim[] = meta.shape.map((d, axis) =>
+    typeof d === 'number' && d >= 0 ? d : typeof d === 'string' && d !== '' ? d : `${meta.name}_dim${axis}`);
+  void index;
+  return { name: meta.name, dtype: meta.type as TensorDType, shape };
+}
+
+function describe(session: ort.InferenceSession): ModelIO {
+  return {
+    inputs: session.inputMetadata.map(toSpec),
+    outputs: session.outputMetadata.map(toSpec),
+  };
+}
+
+async function assertBackendAvailable(backend: BackendId): Promise<void> {
+  if (backend !== 'webgpu') return;
+  if (!(await requestGpuAdapter())) {
+    throw new BenchError('BackendUnavailableError',
+      'WebGPU is not available here: this browser gave no GPU adapter. Use Chrome or Edge 113+ ' +
+      '(or enable WebGPU in your browser\'s flags) on a device with a supported GPU, or choose the wasm backend.');
+  }
+}
+
+class OrtModel implements LoadedModel {
+  readonly io: ModelIO;
+  constructor(private readonly session: ort.InferenceSession, readonly backend: BackendId) {
+    this.io = describe(session);
+  }
+
+  prepare(inputs: SynthTensor[]): PreparedInputs {
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const input of inputs) {
+      feeds[input.name] = new ort.Tensor(input.dtype as ort.Tensor.Type, input.data as ort.Tensor.DataType, input.shape);
+    }
+    return { brand: 'prepared-inputs', feeds } as OrtPrepared;
+  }
+
+  async runOnce(inputs: PreparedInputs): Promise<void> {
+    // Outputs default to CPU tensors: run() resolves after they are read back from the GPU.
+    const outputs = await this.session.run((inputs as OrtPrepared).feeds);
+    for (const output of Object.values(outputs)) output.dispose();
+  }
+
+  async dispose(): Promise<void> {
+    await this.session.release();
+  }
+}
+
+export const ortRuntime: Runtime = {
+  id: 'ort',
+  versions: () => ({ 'onnxruntime-web': ort.env.versions.web ?? 'unknown' }),
+  async load(bytes: Uint8Array, { backend, threads }: LoadOptions): Promise<LoadedModel> {
+    await assertBackendAvailable(backend);
+    ort.env.wasm.numThreads = threads;
+    let session: ort.InferenceSession;
+    try {
+      session = await ort.InferenceSession.create(bytes, {
+        executionProviders: [backend],
+        // Forbid WebGPU sessions from quietly placing nodes on the CPU.
+        extra: backend === 'webgpu' ? { session: { disable_cpu_ep_fallback: '1' } } : {},
+      });
+    } catch (cause) {
+      const raw = cause instanceof Error ? cause.message : String(cause);
+      if (/no available backend|backend not found|webgpu/i.test(raw) && backend === 'webgpu') {
+        throw new BenchError('BackendFailedError', `The model could not run on WebGPU: ${raw}. Try the wasm backend.`);
+      }
+      throw new BenchError('BadModelError', explainLoadError(raw, bytes.byteLength));
+    }
+    return new OrtModel(session, backend);
+  },
+};
