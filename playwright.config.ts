@@ -1,13 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './tests/e2e/chromium.ts';
-
-/** Flags from shared/notes/browser-testing.md: headless as root, no background networking. */
-const BASE_ARGS = [
-  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
-/** SwiftShader gives a real (software) WebGPU adapter in headless Chromium. */
-const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
+import { BASE_ARGS, chromiumPath, WEBGPU_ARGS } from './scripts/chromium.ts';
 const PORT = Number(process.env.E2E_PORT ?? 4417);
 
 export default defineConfig({

@@ -1,38 +1,8 @@
 #!/usr/bin/env node
-/**
- * `npm start`: build when the sources are newer than the last build, then serve the production
- * build on localhost with the cross-origin isolation headers from vite.config.ts. PORT is honoured.
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { preview } from 'vite';
+/** `npm start`: build when the sources changed, then serve the production build. PORT is honoured. */
+import { ensureBuilt, serve } from './serve.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const BUILD_INPUTS = ['src', 'workers', 'models', 'public', 'index.html', 'vite.config.ts', 'package.json', 'package-lock.json'];
-const GENERATED = new Set([join(root, 'public', 'zoo')]);
-
-function newestMtime(path) {
-  if (!existsSync(path) || GENERATED.has(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
-}
-
-function buildIsStale() {
-  const built = join(root, 'dist', 'index.html');
-  if (!existsSync(built)) return true;
-  const builtAt = statSync(built).mtimeMs;
-  return BUILD_INPUTS.some((input) => newestMtime(join(root, input)) > builtAt);
-}
-
-if (buildIsStale()) {
-  console.log('benchtab: building (sources changed since the last build)…');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-const port = Number(process.env.PORT ?? 4173);
-const server = await preview({ root, preview: { port, strictPort: true, host: process.env.HOST ?? 'localhost' } });
-console.log('benchtab is serving the production build:');
+ensureBuilt();
+const server = await serve(Number(process.env.PORT ?? 4173), process.env.HOST ?? 'localhost');
+console.log('benchtab is serving the production build (Ctrl+C to stop):');
 server.printUrls();
