@@ -1,0 +1,96 @@
+import { mulberry32 } from '../rng.ts';
+import { shouldStop, type StopDecision, type StoppingRule } from './stopping.ts';
+
+/**
+ * A calibration runtime, for tests only: it "runs" a model whose latency distribution is known
+ * exactly, so a test can compare what the method reports with the truth. The distribution is a
+ * shifted log-normal, X = shift + median · e^(σZ) with Z standard normal: a fixed floor (the
+ * work that always happens) plus a right-skewed tail (scheduling, caches, GC), the shape real
+ * inference latencies have. Its quantiles are analytic: shift + median · e^(σ Φ⁻¹(q)).
+ */
+
+export interface LatencyDistribution {
+  shiftMs: number;
+  /** Median of the log-normal part; the distribution's median is shiftMs + medianMs. */
+  medianMs: number;
+  /** Standard deviation of ln(X - shift). 0.3–0.6 looks like browser inference. */
+  sigma: number;
+}
+
+/**
+ * Φ⁻¹, the standard normal quantile: Acklam's rational approximation (relative error below
+ * 1.15e-9 over (0, 1)), far tighter than the 2% the calibration tests check.
+ */
+export function normalQuantile(p: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile needs p in (0, 1), got ${p}`);
+  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  const poly = (k: number[], x: number): number => k.reduce((acc, coef) => acc * x + coef, 0);
+  const tail = (q: number): number => poly(c, q) / (poly(d, q) * q + 1);
+  const low = 0.02425;
+  if (p < low) return tail(Math.sqrt(-2 * Math.log(p)));
+  if (p > 1 - low) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
+  const q = p - 0.5;
+  const r = q * q;
+  return (poly(a, r) * q) / (poly(b, r) * r + 1);
+}
+
+export function trueQuantile(dist: LatencyDistribution, q: number): number {
+  return dist.shiftMs + dist.medianMs * Math.exp(dist.sigma * normalQuantile(q));
+}
+
+export interface CalibrationOptions {
+  seed: number;
+  /** Inject drift: from run `fromRun` (0-based) on, every latency is multiplied by `factor`. */
+  drift?: { fromRun: number; factor: number };
+}
+
+export interface CalibrationRuntime {
+  readonly dist: LatencyDistribution;
+  /** The latency of the next run, in ms. */
+  next(): number;
+  /** Runs taken so far. */
+  readonly count: number;
+}
+
+export function createCalibrationRuntime(dist: LatencyDistribution, options: CalibrationOptions): CalibrationRuntime {
+  const random = mulberry32(options.seed);
+  let count = 0;
+  // Box–Muller; 1 - U lies in (0, 1], so the logarithm is finite.
+  const standardNormal = (): number =>
+    Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return {
+    dist,
+    get count() { return count; },
+    next() {
+      const latency = dist.shiftMs + dist.medianMs * Math.exp(dist.sigma * standardNormal());
+      const drifted = options.drift && count >= options.drift.fromRun ? latency * options.drift.factor : latency;
+      count++;
+      return drifted;
+    },
+  };
+}
+
+export interface SimulatedRun {
+  samplesMs: number[];
+  elapsedMs: number;
+  decision: StopDecision;
+}
+
+/**
+ * The harness loop in miniature, on a fake clock that advances by each run's latency: it asks
+ * `shouldStop` before every run, exactly as the real loop does.
+ */
+export function simulateRun(runtime: CalibrationRuntime, rule: StoppingRule): SimulatedRun {
+  const samplesMs: number[] = [];
+  let elapsedMs = 0;
+  for (;;) {
+    const decision = shouldStop({ count: samplesMs.length, elapsedMs }, rule);
+    if (decision.stop) return { samplesMs, elapsedMs, decision };
+    const latency = runtime.next();
+    samplesMs.push(latency);
+    elapsedMs += latency;
+  }
+}
