@@ -4,10 +4,13 @@
  * terminates it to stop, so memory from one model never colours the next measurement.
  */
 import * as Comlink from 'comlink';
-import { runBenchmark } from './harness.ts';
+import { OpenModel, runBenchmark } from './harness.ts';
 import { ortRuntime } from './ort-runtime.ts';
+import { BenchError } from './errors.ts';
 import type { BenchWorkerApi, ModelSource, ProgressCallback, RunRequest } from './protocol.ts';
 import { checkModelBytes, readSource, sha256Hex, sourceName } from './source.ts';
+
+let opened: OpenModel | null = null;
 
 const api: BenchWorkerApi = {
   async inspect(source: ModelSource) {
@@ -32,6 +35,13 @@ const api: BenchWorkerApi = {
   },
   run(request: RunRequest, onProgress: ProgressCallback) {
     return runBenchmark(ortRuntime, request, onProgress);
+  },
+  async open(request: RunRequest) {
+    opened = await OpenModel.open(ortRuntime, request);
+  },
+  loop(durationMs: number) {
+    if (!opened) throw new BenchError('BadModelError', 'No model is open in this worker.');
+    return opened.loop(durationMs);
   },
 };
 

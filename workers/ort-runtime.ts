@@ -8,6 +8,7 @@
  */
 import * as ort from 'onnxruntime-web/webgpu';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import { fromFloat16Array } from '../models/core/float16.ts';
 import { explainLoadError } from '../src/core/formats.ts';
 import type { SynthTensor } from '../src/core/inputs.ts';
 import type { BackendId, Dim, ModelIO, TensorDType, TensorSpec } from '../src/core/result.ts';
@@ -65,6 +66,19 @@ class OrtModel implements LoadedModel {
     // Outputs default to CPU tensors: run() resolves after they are read back from the GPU.
     const outputs = await this.session.run((inputs as OrtPrepared).feeds);
     for (const output of Object.values(outputs)) output.dispose();
+  }
+
+  async readOutputs(inputs: PreparedInputs): Promise<Record<string, Float32Array>> {
+    const outputs = await this.session.run((inputs as OrtPrepared).feeds);
+    const values: Record<string, Float32Array> = {};
+    for (const [name, tensor] of Object.entries(outputs)) {
+      const data = await tensor.getData();
+      values[name] = tensor.type === 'float16' && data instanceof Uint16Array ? fromFloat16Array(data)
+        : data instanceof Float32Array ? data.slice()
+          : Float32Array.from(data as ArrayLike<number | bigint>, Number);
+      tensor.dispose();
+    }
+    return values;
   }
 
   async dispose(): Promise<void> {

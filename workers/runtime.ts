@@ -29,6 +29,8 @@ export interface LoadedModel {
    * finished inside whatever timing wraps this call.
    */
   runOnce(inputs: PreparedInputs): Promise<void>;
+  /** One inference whose outputs are returned as float32 (outside any timed region). */
+  readOutputs(inputs: PreparedInputs): Promise<Record<string, Float32Array>>;
   dispose(): Promise<void>;
 }
 

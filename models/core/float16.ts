@@ -42,3 +42,18 @@ export function toFloat16Array(values: Float32Array): Uint16Array {
 export function toFloat16Bits(value: number): number {
   return toFloat16Array(Float32Array.of(value))[0] ?? 0;
 }
+
+/** binary16 bits → numbers, for reading fp16 model outputs back as float32. */
+export function fromFloat16Array(bits: Uint16Array): Float32Array {
+  const out = new Float32Array(bits.length);
+  for (let i = 0; i < bits.length; i++) {
+    const h = bits[i] as number;
+    const sign = h & 0x8000 ? -1 : 1;
+    const exponent = (h >>> 10) & 0x1f;
+    const mantissa = h & 0x3ff;
+    out[i] = exponent === 0 ? sign * mantissa * 2 ** -24
+      : exponent === 0x1f ? (mantissa ? NaN : sign * Infinity)
+        : sign * (1 + mantissa / 1024) * 2 ** (exponent - 15);
+  }
+  return out;
+}

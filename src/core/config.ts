@@ -1,4 +1,6 @@
-import { BACKENDS, type BackendId, type BenchConfig } from './result.ts';
+import { parseDomain } from './method/matrix.ts';
+import { MAX_DURATION_MS, parseRunMode, presetFor, resolveStoppingRule, type StoppingRule } from './method/stopping.ts';
+import { BACKENDS, type BackendId, type BenchConfig, type MeasureMode } from './result.ts';
 
 /** Limits keep a mistyped URL from queueing a million runs or a zero-run result. */
 export const LIMITS = {
@@ -8,18 +10,32 @@ export const LIMITS = {
   vocabSize: { min: 1, max: 10_000_000 },
 } as const;
 
+export const MEASURE_MODES: readonly MeasureMode[] = ['quick', 'standard', 'thorough', 'fixed'];
+
+/** The rule a config's measured loop obeys: fixed mode runs exactly `iterations` times. */
+export function stoppingRuleFor(mode: MeasureMode, iterations: number, overrides: Partial<StoppingRule> = {}): StoppingRule {
+  if (mode === 'fixed') return { minCount: iterations, maxCount: iterations, minDurationMs: 0, maxDurationMs: MAX_DURATION_MS };
+  return resolveStoppingRule(mode, overrides).rule;
+}
+
 export function defaultConfig(hardwareConcurrency: number, crossOriginIsolated: boolean): BenchConfig {
   return {
     runtime: 'ort',
     backend: 'wasm',
     warmup: 10,
+    // Standard: MLPerf Mobile's "quick" mode, sized so p95 is supported (see method/stopping.ts).
+    mode: 'standard',
     iterations: 100,
+    stopping: presetFor('standard'),
     // WASM threads need SharedArrayBuffer, which needs cross-origin isolation.
     threads: crossOriginIsolated ? Math.max(1, hardwareConcurrency) : 1,
     seed: 42,
     dims: {},
     // BERT's WordPiece vocabulary (30,522) is a common, safe default for token ids.
     vocabSize: 30522,
+    domain: null,
+    slaMs: null,
+    sizeBudgetBytes: null,
   };
 }
 
@@ -31,9 +47,7 @@ export interface UrlRequest {
   errors: string[];
 }
 
-function parseInteger(
-  params: URLSearchParams, key: keyof typeof LIMITS, errors: string[],
-): number | undefined {
+function parseInteger(params: URLSearchParams, key: keyof typeof LIMITS, errors: string[]): number | undefined {
   const raw = params.get(key);
   if (raw === null) return undefined;
   const { min, max } = LIMITS[key];
@@ -43,6 +57,43 @@ function parseInteger(
     return undefined;
   }
   return value;
+}
+
+function parsePositive(params: URLSearchParams, key: string, errors: string[]): number | undefined {
+  const raw = params.get(key);
+  if (raw === null) return undefined;
+  const value = Number(raw);
+  if (!(value > 0) || !Number.isFinite(value)) {
+    errors.push(`URL parameter ${key}=${raw} must be a positive number.`);
+    return undefined;
+  }
+  return value;
+}
+
+/** minRuns, minSeconds, maxRuns, maxSeconds: tune a preset's stopping rule from the URL. */
+const STOPPING_PARAMS = [
+  ['minRuns', 'minCount', 1], ['minSeconds', 'minDurationMs', 1000],
+  ['maxRuns', 'maxCount', 1], ['maxSeconds', 'maxDurationMs', 1000],
+] as const;
+
+function parseStoppingOverrides(params: URLSearchParams, errors: string[]): Partial<StoppingRule> {
+  const overrides: Partial<StoppingRule> = {};
+  for (const [param, key, scale] of STOPPING_PARAMS) {
+    const raw = params.get(param);
+    if (raw === null) continue;
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(value) || value < 0) errors.push(`URL parameter ${param}=${raw} must be a number ≥ 0.`);
+    else overrides[key] = value * scale;
+  }
+  return overrides;
+}
+
+function parseMode(params: URLSearchParams, errors: string[]): MeasureMode | undefined {
+  const raw = params.get('mode');
+  if (raw === null) return params.has('iterations') ? 'fixed' : undefined;
+  const mode = raw === 'fixed' ? 'fixed' : parseRunMode(raw);
+  if (mode === null) errors.push(`URL parameter mode=${raw} is not one of ${MEASURE_MODES.join(', ')}.`);
+  return mode ?? undefined;
 }
 
 export function parseUrlRequest(search: string): UrlRequest {
@@ -65,6 +116,22 @@ export function parseUrlRequest(search: string): UrlRequest {
     if (/^\d+$/.test(seed)) overrides.seed = Number(seed) >>> 0;
     else errors.push(`URL parameter seed=${seed} must be a whole number.`);
   }
+  const mode = parseMode(params, errors);
+  if (mode !== undefined) overrides.mode = mode;
+  const stopping = parseStoppingOverrides(params, errors);
+  if (Object.keys(stopping).length > 0) {
+    const resolved = resolveStoppingRule(mode === undefined || mode === 'fixed' ? 'standard' : mode, stopping);
+    errors.push(...resolved.errors.map((error) => `URL parameters: ${error}`));
+    overrides.stopping = resolved.rule;
+  }
+  const sla = parsePositive(params, 'sla', errors);
+  if (sla !== undefined) overrides.slaMs = sla;
+  const domain = params.get('domain');
+  if (domain !== null) {
+    const parsed = parseDomain(domain);
+    if (parsed) overrides.domain = parsed;
+    else errors.push(`URL parameter domain=${domain} is not one of vision, nlp, speech, multimodal.`);
+  }
   return { model: params.get('model'), autorun: params.get('run') === '1', overrides, errors };
 }
 
@@ -78,5 +145,6 @@ export function validateConfig(config: BenchConfig): string | null {
   for (const [name, value] of Object.entries(config.dims)) {
     if (!Number.isInteger(value) || value < 0) return `The dimension "${name}" must be a whole number.`;
   }
+  if (config.slaMs !== null && !(config.slaMs > 0)) return 'The SLA must be a positive number of milliseconds, or empty.';
   return null;
 }

@@ -1,3 +1,4 @@
+import { toFloat16Array } from '../../models/core/float16.ts';
 import { mulberry32 } from './rng.ts';
 import { elementCount, resolveShape } from './dims.ts';
 import type { TensorDType, TensorSpec } from './result.ts';
@@ -23,15 +24,6 @@ export function inputRole(name: string, dtype: TensorDType): InputRole {
   if (key.includes('token_type') || key.includes('segment')) return 'token-types';
   if (key.includes('position')) return 'positions';
   return 'token-ids';
-}
-
-/** IEEE 754 binary16 bits of a float in [0, 1): enough for uniform synthetic inputs. */
-export function toFloat16Bits(x: number): number {
-  if (x === 0) return 0;
-  const exp = Math.floor(Math.log2(x));
-  if (exp < -14) return Math.round(x / 2 ** -24); // subnormal
-  const mantissa = Math.round((x / 2 ** exp - 1) * 1024);
-  return mantissa === 1024 ? (exp + 16) << 10 : ((exp + 15) << 10) | mantissa;
 }
 
 /** Per-input seed, so adding an input to a model leaves the others' data unchanged. */
@@ -79,8 +71,9 @@ export function synthesizeInput(
     data = spec.dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
     fill(data, () => random());
   } else if (spec.dtype === 'float16') {
-    data = new Uint16Array(n);
-    fill(data, () => toFloat16Bits(random()));
+    const values = new Float32Array(n);
+    fill(values, () => random());
+    data = toFloat16Array(values);
   } else {
     data = integerArray(spec.dtype, n);
     const last = shape.at(-1) ?? 1;

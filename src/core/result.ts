@@ -8,6 +8,13 @@ export type RuntimeId = 'ort';
 export type BackendId = 'wasm' | 'webgpu';
 export const BACKENDS: readonly BackendId[] = ['wasm', 'webgpu'];
 
+import type { Checklist } from './method/checklist.ts';
+import type { DomainDetection, DomainId } from './method/matrix.ts';
+import type { PercentilePrecision } from './method/percentiles.ts';
+import type { RunMode, StoppingRule, StopReason } from './method/stopping.ts';
+import type { Validity } from './method/validity.ts';
+import type { Verdict } from './method/verdict.ts';
+
 /** ONNX element types as onnxruntime-web names them in session metadata. */
 export type TensorDType =
   | 'float32' | 'float16' | 'float64'
@@ -41,12 +48,19 @@ export interface ModelIdentity {
   synthetic: boolean;
 }
 
+/** A preset stopping rule, or exactly `iterations` measured runs. */
+export type MeasureMode = RunMode | 'fixed';
+
 export interface BenchConfig {
   runtime: RuntimeId;
   /** The backend the user asked for; `BenchResult.backend` is the one that ran. */
   backend: BackendId;
   warmup: number;
+  mode: MeasureMode;
+  /** Measured runs in `fixed` mode. */
   iterations: number;
+  /** The rule the measured loop obeyed: the mode's preset with the user's overrides. */
+  stopping: StoppingRule;
   /** WASM threads; on webgpu it still sizes ORT's CPU-side thread pool. */
   threads: number;
   seed: number;
@@ -54,6 +68,12 @@ export interface BenchConfig {
   dims: Record<string, number>;
   /** Upper bound (exclusive) for synthesized token ids. */
   vocabSize: number;
+  /** The domain the user chose; null to detect it from the catalog, the task or the inputs. */
+  domain: DomainId | null;
+  /** The user's own p95 target in ms, or null. */
+  slaMs: number | null;
+  /** The model-size budget for the readiness checklist, or null. */
+  sizeBudgetBytes: number | null;
 }
 
 export interface Timings {
@@ -104,7 +124,8 @@ export interface EnvInfo {
   versions: Record<string, string>;
 }
 
-export interface BenchResult {
+/** What a bench worker measures. The page assesses it into a BenchResult. */
+export interface Measurement {
   schemaVersion: 1;
   runtime: RuntimeId;
   /** The backend that actually ran. Never silently different from `config.backend`. */
@@ -118,4 +139,15 @@ export interface BenchResult {
   env: EnvInfo;
   /** ISO 8601. */
   startedAt: string;
+  /** Why the measured loop ended: minimums met, or a cap. */
+  stopReason: StopReason;
+}
+
+/** A measurement with what the page adds: its domain, precision, validity, verdict and checklist. */
+export interface BenchResult extends Measurement {
+  domainDetection: DomainDetection;
+  precision: PercentilePrecision;
+  validity: Validity;
+  verdict: Verdict;
+  checklist: Checklist;
 }

@@ -2,15 +2,29 @@
  * The state of one benchmark session: the chosen model, its config, the run in flight and its
  * result. Components only show this class and call its methods (the svelte.dev REPL's pattern).
  */
-import { defaultConfig, validateConfig } from '../core/config.ts';
+import * as Comlink from 'comlink';
+import { assessMeasurement, type ModelEvidence } from '../core/assess.ts';
+import { defaultConfig, stoppingRuleFor, validateConfig } from '../core/config.ts';
 import { defaultDims } from '../core/dims.ts';
-import type { BenchConfig, BenchResult } from '../core/result.ts';
+import { resolveStoppingRule } from '../core/method/stopping.ts';
+import type { BenchConfig, BenchResult, Measurement } from '../core/result.ts';
 import type { ModelInspection, ModelSource, Progress } from '../../workers/protocol.ts';
 import { AbortedError, withBenchWorker } from './bench-bridge.ts';
-import * as Comlink from 'comlink';
-import { urlSource, type BuiltinModel } from './model-sources.ts';
+import { builtinSource, urlSource, type BuiltinModel } from './model-sources.ts';
+import { watchHidden } from './visibility.ts';
 
 export type Status = 'idle' | 'inspecting' | 'running' | 'done' | 'error';
+
+/** What the catalog says about a built-in model, for domain detection. */
+interface CatalogHints {
+  catalogDomain?: string;
+  task?: string;
+}
+
+interface FinishedRun {
+  measurement: Measurement;
+  hiddenEvents: number;
+}
 
 export class Benchmark {
   status = $state<Status>('idle');
@@ -18,10 +32,17 @@ export class Benchmark {
   inspection = $state.raw<ModelInspection | null>(null);
   config = $state<BenchConfig>(defaultConfig(navigator.hardwareConcurrency, crossOriginIsolated));
   progress = $state.raw<Progress | null>(null);
-  result = $state.raw<BenchResult | null>(null);
   error = $state<string | null>(null);
   /** A note that is not an error, such as "Stopped." */
   notice = $state<string | null>(null);
+  /** Findings of sweeps and concurrency runs on this model; they fill the checklist. */
+  evidence = $state.raw<ModelEvidence>({});
+  hints = $state.raw<CatalogHints>({});
+
+  #finished = $state.raw<FinishedRun | null>(null);
+  result: BenchResult | null = $derived(this.#finished
+    ? assessMeasurement(this.#finished.measurement, { hiddenEvents: this.#finished.hiddenEvents, ...this.hints, evidence: this.evidence })
+    : null);
 
   busy = $derived(this.status === 'inspecting' || this.status === 'running');
   canRun = $derived(this.inspection !== null && !this.busy);
@@ -29,15 +50,20 @@ export class Benchmark {
   #abort: AbortController | null = null;
 
   /** Reads and inspects a model; a failure leaves the previous model and result in place. */
-  async load(source: ModelSource): Promise<boolean> {
-    const ok = await this.#task('inspecting', (api) => api.inspect(source), (inspection) => {
+  async load(source: ModelSource, hints: CatalogHints = {}): Promise<boolean> {
+    return this.#task('inspecting', (api) => api.inspect(source), (inspection) => {
       this.source = source;
       this.inspection = inspection;
+      this.hints = hints;
       this.config.dims = { ...defaultDims(inspection.io), ...this.#keptDims(inspection) };
-      this.result = null;
+      this.#finished = null;
+      this.evidence = {};
       this.status = 'idle';
     });
-    return ok;
+  }
+
+  loadBuiltin(model: BuiltinModel): Promise<boolean> {
+    return this.load(builtinSource(model), { catalogDomain: model.domain, task: model.task });
   }
 
   /** Loads from a URL the user typed; an unparsable URL is an error, not an exception. */
@@ -49,29 +75,48 @@ export class Benchmark {
       this.fail(`"${url}" is not a valid URL. Give a full address such as https://example.com/model.onnx.`);
       return false;
     }
-    return this.load(source);
+    const builtin = builtins.find((model) => source.kind === 'builtin' && source.url === new URL(model.url, location.href).href);
+    return builtin ? this.loadBuiltin(builtin) : this.load(source);
+  }
+
+  /** The config as it will run: the stopping rule resolved from the mode and its overrides. */
+  resolvedConfig(): BenchConfig | string {
+    const config = $state.snapshot(this.config) as BenchConfig;
+    const problem = validateConfig(config);
+    if (problem) return problem;
+    if (config.mode !== 'fixed') {
+      const { errors } = resolveStoppingRule(config.mode, config.stopping);
+      if (errors.length > 0) return errors.join(' ');
+    }
+    return { ...config, stopping: stoppingRuleFor(config.mode, config.iterations, config.stopping) };
   }
 
   async run(): Promise<boolean> {
     const source = this.source;
     const inspection = this.inspection;
     if (!source || !inspection || this.busy) return false;
-    const problem = validateConfig(this.config);
-    if (problem) {
-      this.fail(problem);
+    const config = this.resolvedConfig();
+    if (typeof config === 'string') {
+      this.fail(config);
       return false;
     }
-    const config = $state.snapshot(this.config);
     const onProgress = Comlink.proxy((progress: Progress) => { this.progress = progress; });
-    return this.#task('running', (api) => api.run({ source, model: inspection.model, config }, onProgress), (result) => {
-      this.result = result;
+    const stopWatching = watchHidden();
+    return this.#task('running', (api) => api.run({ source, model: inspection.model, config }, onProgress), (outcome) => {
+      this.#finished = { measurement: outcome.measurement, hiddenEvents: stopWatching() };
       this.status = 'done';
-    });
+    }, stopWatching);
   }
 
   /** Ends the task in flight at once: its worker is terminated. */
   stop(): void {
     this.#abort?.abort();
+  }
+
+  /** Shows a problem found outside a worker (a bad URL parameter, an invalid config). */
+  fail(message: string): void {
+    this.status = 'error';
+    this.error = message;
   }
 
   /** Keeps dims the user already set when the new model has the same symbolic names. */
@@ -82,6 +127,7 @@ export class Benchmark {
 
   async #task<T>(
     status: Status, work: Parameters<typeof withBenchWorker<T>>[1], onDone: (value: T) => void,
+    cleanup: () => void = () => {},
   ): Promise<boolean> {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
@@ -101,14 +147,9 @@ export class Benchmark {
       }
       return false;
     } finally {
+      cleanup();
       if (this.#abort === abort) this.#abort = null;
       this.progress = null;
     }
-  }
-
-  /** Shows a problem found outside a worker (a bad URL parameter, an invalid config). */
-  fail(message: string): void {
-    this.status = 'error';
-    this.error = message;
   }
 }

@@ -5,6 +5,7 @@ interface ManifestEntry {
   id: string;
   name: string;
   domain: string;
+  task?: string;
   /** Folder of the hub-layout model, relative to the site root. */
   path: string;
   onnxStems: string[];
@@ -21,6 +22,7 @@ export async function loadBuiltins(): Promise<BuiltinModel[]> {
       id: entry.id,
       name: entry.name,
       domain: entry.domain,
+      ...(entry.task ? { task: entry.task } : {}),
       url: new URL(`${entry.path}/onnx/model.onnx`, document.baseURI).href,
     }));
 }

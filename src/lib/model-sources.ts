@@ -6,6 +6,7 @@ export interface BuiltinModel {
   name: string;
   url: string;
   domain: string;
+  task?: string;
 }
 
 export function fileSource(file: File): ModelSource {

@@ -39,6 +39,7 @@ export async function expectLoaded(page: Page, name: string): Promise<void> {
 
 /** Sets the run length through the form, as a user would. */
 export async function setRuns(page: Page, warmup: number, iterations: number): Promise<void> {
+  await page.getByTestId('mode').selectOption('fixed');
   await page.getByTestId('warmup').fill(String(warmup));
   await page.getByTestId('iterations').fill(String(iterations));
 }

@@ -13,7 +13,7 @@ import { judge, type Verdict } from './verdict.ts';
  */
 
 export interface RunAssessmentInput {
-  mode: RunMode;
+  mode: RunMode | 'fixed';
   rule: StoppingRule;
   stopReason: StopReason;
   /** Measured latencies in run order. */
@@ -27,7 +27,7 @@ export interface RunAssessmentInput {
 }
 
 export interface RunAssessment {
-  mode: RunMode;
+  mode: RunMode | 'fixed';
   rule: StoppingRule;
   stopReason: StopReason;
   precision: PercentilePrecision;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inputRole, synthesizeInput, toFloat16Bits } from '../../../src/core/inputs.ts';
+import { fromFloat16Array } from '../../../models/core/float16.ts';
+import { inputRole, synthesizeInput } from '../../../src/core/inputs.ts';
 
 const dims = { batch: 2, seq: 5 };
 
@@ -38,12 +39,15 @@ describe('input synthesis', () => {
     expect(inputRole('encoder_attention_mask', 'bool')).toBe('mask');
   });
 
-  it('encodes float16 bits exactly for representable values', () => {
-    expect(toFloat16Bits(0)).toBe(0);
-    expect(toFloat16Bits(0.5)).toBe(0x3800);
-    expect(toFloat16Bits(0.75)).toBe(0x3a00);
-    expect(toFloat16Bits(2 ** -24)).toBe(1); // smallest subnormal
-    const half = synthesizeInput({ name: 'x', dtype: 'float16', shape: [3] }, {}, 3, 1);
+  it('writes float16 inputs as binary16 bits of the same uniform values', () => {
+    const half = synthesizeInput({ name: 'x', dtype: 'float16', shape: [64] }, {}, 3, 1);
+    const full = synthesizeInput({ name: 'x', dtype: 'float32', shape: [64] }, {}, 3, 1);
     expect(half.data).toBeInstanceOf(Uint16Array);
+    const decoded = fromFloat16Array(half.data as Uint16Array);
+    decoded.forEach((x, i) => expect(Math.abs(x - (full.data as Float32Array)[i]!)).toBeLessThan(1e-3));
+  });
+
+  it('decodes binary16 bits', () => {
+    expect(Array.from(fromFloat16Array(Uint16Array.of(0, 0x3800, 0x3a00, 1, 0xc000, 0x7c00)))).toEqual([0, 0.5, 0.75, 2 ** -24, -2, Infinity]);
   });
 });

@@ -1,0 +1,74 @@
+/**
+ * Turns a worker's measurement into the result people read: the domain it is judged in, how far
+ * its percentiles can be trusted, whether it is valid, the verdict and the readiness checklist.
+ * Pure, so the same call serves the page, tests and any later CLI.
+ */
+import type { Capacity } from './method/concurrency.ts';
+import type { BackendAttempt, VariantMeasurement } from './method/checklist.ts';
+import { fillChecklist } from './method/checklist.ts';
+import type { DriftComparison } from './method/drift.ts';
+import { detectDomain } from './method/matrix.ts';
+import { assessRun } from './method/assess.ts';
+import type { BenchResult, Measurement } from './result.ts';
+
+/** What other runs of the same model (sweeps, concurrency) found; each piece is optional. */
+export interface ModelEvidence {
+  attempts?: BackendAttempt[];
+  variants?: VariantMeasurement[];
+  drift?: DriftComparison[];
+  capacity?: Capacity;
+  /** Concurrent requests the user expects, in the capacity run's unit. */
+  expectedLoad?: number;
+}
+
+export interface AssessContext {
+  /** `visibilitychange` events to hidden during the run, counted by the page. */
+  hiddenEvents: number;
+  catalogDomain?: string;
+  task?: string;
+  evidence?: ModelEvidence;
+}
+
+export function assessMeasurement(measurement: Measurement, context: AssessContext): BenchResult {
+  const { config } = measurement;
+  const detected = detectDomain({
+    inputs: measurement.io.inputs,
+    ...(context.catalogDomain === undefined ? {} : { catalogDomain: context.catalogDomain }),
+    ...(context.task === undefined ? {} : { task: context.task }),
+  });
+  const domainDetection = config.domain
+    ? { domain: config.domain, source: detected.source, reason: `chosen by the user (detected: ${detected.domain ?? 'none'})` }
+    : detected;
+  const assessment = assessRun({
+    mode: config.mode,
+    rule: config.stopping,
+    stopReason: measurement.stopReason,
+    samplesMs: measurement.timings.samplesMs,
+    hiddenEvents: context.hiddenEvents,
+    requestedBackend: config.backend,
+    ranBackend: measurement.backend,
+    domain: domainDetection.domain,
+    slaMs: config.slaMs,
+  });
+  const evidence = context.evidence ?? {};
+  const thisRun: BackendAttempt = { runtime: measurement.runtime, backend: measurement.backend, ok: true };
+  const checklist = fillChecklist({
+    verdict: assessment.verdict,
+    modelBytes: measurement.model.bytes,
+    sha256: measurement.model.sha256,
+    sizeBudgetBytes: config.sizeBudgetBytes,
+    capacity: evidence.capacity ?? null,
+    expectedLoad: evidence.expectedLoad ?? null,
+    drift: evidence.drift ?? null,
+    attempts: [thisRun, ...(evidence.attempts ?? [])],
+    variants: evidence.variants ?? null,
+  });
+  return {
+    ...measurement,
+    domainDetection,
+    precision: assessment.precision,
+    validity: assessment.validity,
+    verdict: assessment.verdict,
+    checklist,
+  };
+}

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { settle, TINY_MODEL_URL, watchPageErrors } from './helpers.ts';
+
+test('a standard run carries validity, a measured verdict and the checklist', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  // Standard needs 130 runs (enough for p95); the tiny model makes 1 s a fair minimum here.
+  await page.goto(`/?model=${TINY_MODEL_URL}&mode=standard&minSeconds=1&sla=1000&threads=1&run=1`);
+  const { state, result, error } = await settle(page);
+  expect(error).toBeNull();
+  expect(state).toBe('done');
+  expect(result!.config).toMatchObject({ mode: 'standard', slaMs: 1000, stopping: { minCount: 130, minDurationMs: 1000 } });
+  expect(result!.stats.count).toBeGreaterThanOrEqual(130);
+  expect(result!.stopReason).toBe('minimums-met');
+  expect(result!.domainDetection).toMatchObject({ domain: 'vision', source: 'catalog' });
+  expect(result!.validity.checks.map((c) => c.id)).toEqual(['visible', 'samples', 'drift', 'backend']);
+  const visible = result!.validity.checks.find((c) => c.id === 'visible')!;
+  expect(visible.ok).toBe(true);
+  const { verdict } = result!;
+  expect(verdict).toMatchObject({ domain: 'vision', targetMs: 50, slaMs: 1000 });
+  expect(verdict.p95).toBeCloseTo(result!.stats.p95, 9);
+  // The verdict is consistent with what was measured, and never a pass on an invalid run.
+  expect(verdict.pass).toBe(result!.validity.valid && result!.stats.p95 < 50);
+  const items = Object.fromEntries(result!.checklist.items.map((item) => [item.id, item.status]));
+  expect(items.versioning).toBe('pass');
+  for (const id of ['monitoring', 'scaling', 'security', 'dependencies', 'throughput', 'accuracy']) {
+    expect(items[id]).toBe('not-measured');
+  }
+  await expect(page.getByTestId('verdict-status')).toHaveText(verdict.pass ? 'PASS' : verdict.status === 'fail' ? 'FAIL' : 'NOT MEASURED');
+  await expect(page.getByTestId('check-monitoring')).toContainText('not measured here');
+  await expect(page.getByTestId('range-chart').locator('svg')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a quick run is too short for p95, so its verdict is not measured, never a pass', async ({ page }) => {
+  await page.goto(`/?model=${TINY_MODEL_URL}&mode=quick&minSeconds=0.2&threads=1&run=1`);
+  const { result } = await settle(page);
+  expect(result!.stats.count).toBeGreaterThanOrEqual(64);
+  expect(result!.stats.count).toBeLessThan(130);
+  expect(result!.verdict).toMatchObject({ status: 'not-measured', pass: false });
+  expect(result!.precision.support.find((s) => s.name === 'p95')!.supported).toBe(false);
+  await expect(page.getByTestId('verdict-status')).toHaveText('NOT MEASURED');
+  const latency = result!.checklist.items.find((item) => item.id === 'latency')!;
+  expect(latency.status).toBe('not-measured');
+});
