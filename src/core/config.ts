@@ -148,3 +148,12 @@ export function validateConfig(config: BenchConfig): string | null {
   if (config.slaMs !== null && !(config.slaMs > 0)) return 'The SLA must be a positive number of milliseconds, or empty.';
   return null;
 }
+
+/** "1, 2, 4" → [1, 2, 4]; whole numbers from 1 to `max`, or a message saying what is wrong. */
+export function parseIntegerList(text: string, max: number): number[] | string {
+  const parts = text.split(/[\s,]+/).filter(Boolean);
+  if (parts.length === 0) return 'Give at least one number.';
+  const values = parts.map(Number);
+  const bad = parts.find((_, i) => !Number.isInteger(values[i]) || values[i]! < 1 || values[i]! > max);
+  return bad === undefined ? [...new Set(values)] : `"${bad}" is not a whole number from 1 to ${max}.`;
+}

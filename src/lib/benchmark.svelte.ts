@@ -6,11 +6,15 @@ import * as Comlink from 'comlink';
 import { assessMeasurement, type ModelEvidence } from '../core/assess.ts';
 import { defaultConfig, stoppingRuleFor, validateConfig } from '../core/config.ts';
 import { defaultDims } from '../core/dims.ts';
+import { detectDomain, SELECTION_MATRIX } from '../core/method/matrix.ts';
 import { resolveStoppingRule } from '../core/method/stopping.ts';
 import type { BenchConfig, BenchResult, Measurement } from '../core/result.ts';
 import type { ModelInspection, ModelSource, Progress } from '../../workers/protocol.ts';
 import { AbortedError, withBenchWorker } from './bench-bridge.ts';
-import { builtinSource, urlSource, type BuiltinModel } from './model-sources.ts';
+import { builtinSource, type BuiltinModel } from './model-sources.ts';
+import type { TaskInput } from '../core/tasks/types.ts';
+import { sourceForRuntime } from './runtime-sources.ts';
+import { defaultTaskInput } from './task-inputs.ts';
 import { watchHidden } from './visibility.ts';
 
 export type Status = 'idle' | 'inspecting' | 'running' | 'done' | 'error';
@@ -19,6 +23,8 @@ export type Status = 'idle' | 'inspecting' | 'running' | 'done' | 'error';
 interface CatalogHints {
   catalogDomain?: string;
   task?: string;
+  /** Precision variants beside the model file; unknown for a dropped file or a plain URL. */
+  dtypes?: string[];
 }
 
 interface FinishedRun {
@@ -38,11 +44,27 @@ export class Benchmark {
   /** Findings of sweeps and concurrency runs on this model; they fill the checklist. */
   evidence = $state.raw<ModelEvidence>({});
   hints = $state.raw<CatalogHints>({});
+  /** A task run's input (an image, a WAV file, text); null: the task's first sample. */
+  taskInput = $state.raw<TaskInput | null>(null);
 
   #finished = $state.raw<FinishedRun | null>(null);
   result: BenchResult | null = $derived(this.#finished
     ? assessMeasurement(this.#finished.measurement, { hiddenEvents: this.#finished.hiddenEvents, ...this.hints, evidence: this.evidence })
     : null);
+
+  /** The dtypes a sweep can choose; "as-is" when the file's precision is not known. */
+  availableDtypes = $derived(this.hints.dtypes && this.hints.dtypes.length > 0 ? this.hints.dtypes : ['as-is']);
+
+  /**
+   * The p95 a load must stay under: the tighter of the user's SLA and the domain's target, the
+   * domain chosen by the user or detected from the catalog and the inputs. Null when neither.
+   */
+  targetMs = $derived.by(() => {
+    if (!this.inspection) return null;
+    const domain = this.config.domain ?? detectDomain({ inputs: this.inspection.io.inputs, ...this.hints }).domain;
+    const limits = [this.config.slaMs, domain ? SELECTION_MATRIX[domain].targetMs : null].filter((x): x is number => x !== null);
+    return limits.length > 0 ? Math.min(...limits) : null;
+  });
 
   busy = $derived(this.status === 'inspecting' || this.status === 'running');
   canRun = $derived(this.inspection !== null && !this.busy);
@@ -51,7 +73,7 @@ export class Benchmark {
 
   /** Reads and inspects a model; a failure leaves the previous model and result in place. */
   async load(source: ModelSource, hints: CatalogHints = {}): Promise<boolean> {
-    return this.#task('inspecting', (api) => api.inspect(source), (inspection) => {
+    return this.#task('inspecting', (api) => api.inspect(source, this.config.runtime), (inspection) => {
       this.source = source;
       this.inspection = inspection;
       this.hints = hints;
@@ -63,14 +85,16 @@ export class Benchmark {
   }
 
   loadBuiltin(model: BuiltinModel): Promise<boolean> {
-    return this.load(builtinSource(model), { catalogDomain: model.domain, task: model.task });
+    return this.load(builtinSource(model), {
+      catalogDomain: model.domain, dtypes: model.dtypes, ...(model.task ? { task: model.task } : {}),
+    });
   }
 
   /** Loads from a URL the user typed; an unparsable URL is an error, not an exception. */
   async loadUrl(url: string, builtins: readonly BuiltinModel[]): Promise<boolean> {
     let source: ModelSource;
     try {
-      source = urlSource(url.trim(), builtins);
+      source = sourceForRuntime(url.trim(), this.config.runtime, builtins);
     } catch {
       this.fail(`"${url}" is not a valid URL. Give a full address such as https://example.com/model.onnx.`);
       return false;
@@ -100,12 +124,25 @@ export class Benchmark {
       this.fail(config);
       return false;
     }
+    // A task run needs an input: the user's, or the first sample of the right kind.
+    let taskInput: TaskInput | undefined;
+    try {
+      if (config.task) taskInput = this.taskInput ?? (await defaultTaskInput(config.task));
+    } catch (cause) {
+      this.fail(cause instanceof Error ? cause.message : String(cause));
+      return false;
+    }
     const onProgress = Comlink.proxy((progress: Progress) => { this.progress = progress; });
     const stopWatching = watchHidden();
-    return this.#task('running', (api) => api.run({ source, model: inspection.model, config }, onProgress), (outcome) => {
+    return this.#task('running', (api) => api.run({ source, model: inspection.model, config, ...(taskInput ? { taskInput } : {}) }, onProgress), (outcome) => {
       this.#finished = { measurement: outcome.measurement, hiddenEvents: stopWatching() };
       this.status = 'done';
     }, stopWatching);
+  }
+
+  /** Merges what a sweep or concurrency run found; the checklist is re-derived from it. */
+  addEvidence(evidence: ModelEvidence): void {
+    this.evidence = { ...this.evidence, ...evidence };
   }
 
   /** Ends the task in flight at once: its worker is terminated. */

@@ -1,3 +1,4 @@
+import { dtypesFromFiles } from '../core/variants.ts';
 import type { BuiltinModel } from './model-sources.ts';
 
 /** The part of the zoo manifest (written by `npm run models`) that the picker needs. */
@@ -9,6 +10,7 @@ interface ManifestEntry {
   /** Folder of the hub-layout model, relative to the site root. */
   path: string;
   onnxStems: string[];
+  files?: { path: string }[];
 }
 
 /** The app's own generated models, listed by the zoo's manifest. */
@@ -23,6 +25,7 @@ export async function loadBuiltins(): Promise<BuiltinModel[]> {
       name: entry.name,
       domain: entry.domain,
       ...(entry.task ? { task: entry.task } : {}),
+      dtypes: dtypesFromFiles((entry.files ?? []).map((file) => file.path)),
       url: new URL(`${entry.path}/onnx/model.onnx`, document.baseURI).href,
     }));
 }

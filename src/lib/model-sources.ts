@@ -7,6 +7,8 @@ export interface BuiltinModel {
   url: string;
   domain: string;
   task?: string;
+  /** Precision variants the zoo wrote for it (fp32, fp16, q8, …). */
+  dtypes: string[];
 }
 
 export function fileSource(file: File): ModelSource {

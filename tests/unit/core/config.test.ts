@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, parseUrlRequest, stoppingRuleFor, validateConfig } from '../../../src/core/config.ts';
+import { defaultConfig, parseIntegerList, parseUrlRequest, stoppingRuleFor, validateConfig } from '../../../src/core/config.ts';
 
 describe('automation URL parameters', () => {
   it('reads the documented parameters', () => {
@@ -22,9 +22,9 @@ describe('automation URL parameters', () => {
   });
 
   it('explains each bad parameter', () => {
-    const request = parseUrlRequest('?runtime=tfjs&backend=cuda&iterations=0&threads=x');
+    const request = parseUrlRequest('?runtime=mxnet&backend=cuda&iterations=0&threads=x');
     expect(request.errors).toHaveLength(4);
-    expect(request.errors.join(' ')).toMatch(/runtime=tfjs.*backend=cuda.*iterations=0.*threads=x/);
+    expect(request.errors.join(' ')).toMatch(/runtime=mxnet.*backend=cuda.*iterations=0.*threads=x/);
     expect(request.overrides).toEqual({ mode: 'fixed' });
   });
 });
@@ -48,5 +48,14 @@ describe('stopping rule of a config', () => {
     expect(stoppingRuleFor('fixed', 25)).toMatchObject({ minCount: 25, maxCount: 25, minDurationMs: 0 });
     expect(stoppingRuleFor('quick', 25)).toMatchObject({ minCount: 64, minDurationMs: 6000 });
     expect(stoppingRuleFor('standard', 25, { minDurationMs: 1000 })).toMatchObject({ minCount: 130, minDurationMs: 1000 });
+  });
+});
+
+describe('integer lists', () => {
+  it('reads comma or space separated whole numbers, once each', () => {
+    expect(parseIntegerList('1, 2 4,2', 8)).toEqual([1, 2, 4]);
+    expect(parseIntegerList('', 8)).toMatch(/at least one/);
+    expect(parseIntegerList('1, 0', 8)).toMatch(/"0"/);
+    expect(parseIntegerList('3, 99', 8)).toMatch(/"99"/);
   });
 });

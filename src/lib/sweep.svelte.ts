@@ -1,0 +1,108 @@
+/**
+ * A sweep: the model at every backend × threads × batch × dtype point, each in a fresh worker,
+ * with speed-ups against a baseline the user picks and drift against the wasm reference.
+ */
+import { assessMeasurement } from '../core/assess.ts';
+import { planSweep, sweepTable, type SweepPlan, type SweepPoint } from '../core/method/sweep.ts';
+import type { BackendId, BenchConfig } from '../core/result.ts';
+import { sweepEvidence, toSweepResult, type MeasuredPoint } from '../core/sweep-evidence.ts';
+import { variantUrl } from '../core/variants.ts';
+import type { ModelSource } from '../../workers/protocol.ts';
+import { AbortedError } from './bench-bridge.ts';
+import type { Benchmark } from './benchmark.svelte.ts';
+import { measurePoint } from './measure-point.ts';
+
+/** A batch dimension is the one the model calls batch; other dims stay as configured. */
+const BATCH_DIM = /^(batch|batch_size|n|b)$/i;
+
+export class Sweep {
+  backends = $state<BackendId[]>(['wasm', 'webgpu']);
+  threads = $state<number[]>([1, navigator.hardwareConcurrency]);
+  batchSizes = $state<number[]>([1]);
+  dtypes = $state<string[]>(['fp32']);
+  running = $state(false);
+  current = $state<{ index: number; total: number; id: string } | null>(null);
+  points = $state.raw<MeasuredPoint[]>([]);
+  skipped = $state.raw<string[]>([]);
+  baselineId = $state<string>('');
+  error = $state<string | null>(null);
+
+  table = $derived(sweepTable(this.points.map(toSweepResult), this.baselineId));
+  #abort: AbortController | null = null;
+
+  constructor(private readonly bench: Benchmark) {}
+
+  /** The dims a point runs with: the model's, with its batch dimension set. */
+  #dims(batchSize: number): Record<string, number> | null {
+    const batchName = Object.keys(this.bench.config.dims).find((name) => BATCH_DIM.test(name));
+    if (batchSize !== 1 && !batchName) return null;
+    return { ...this.bench.config.dims, ...(batchName ? { [batchName]: batchSize } : {}) };
+  }
+
+  #sourceFor(source: ModelSource, dtype: string): ModelSource | null {
+    if (source.kind === 'file' || source.kind === 'folder') return dtype === this.bench.availableDtypes[0] ? source : null;
+    const url = variantUrl(source.url, dtype);
+    return url ? { ...source, url, name: `${source.name} (${dtype})` } : null;
+  }
+
+  plan(): SweepPlan {
+    return planSweep({
+      backends: this.backends, threads: this.threads, batchSizes: this.batchSizes,
+      dtypes: this.dtypes, availableDtypes: this.bench.availableDtypes,
+    });
+  }
+
+  async start(base: BenchConfig): Promise<void> {
+    const source = this.bench.source;
+    const inspection = this.bench.inspection;
+    if (!source || !inspection || this.running) return;
+    const plan = this.plan();
+    const abort = (this.#abort = new AbortController());
+    this.running = true;
+    this.error = null;
+    this.points = [];
+    this.skipped = plan.skipped;
+    if (!plan.points.some((p) => p.id === this.baselineId)) this.baselineId = plan.points[0]?.id ?? '';
+    try {
+      for (const [index, point] of plan.points.entries()) {
+        this.current = { index, total: plan.points.length, id: point.id };
+        this.points = [...this.points, await this.#measure(abort.signal, source, base, point)];
+      }
+      this.bench.addEvidence(sweepEvidence(this.points, this.bench.availableDtypes[0] ?? 'fp32'));
+    } catch (cause) {
+      this.error = cause instanceof AbortedError ? 'Sweep stopped; the points measured so far are shown.' : String(cause);
+    } finally {
+      this.running = false;
+      this.current = null;
+    }
+  }
+
+  async #measure(signal: AbortSignal, source: ModelSource, base: BenchConfig, point: SweepPoint): Promise<MeasuredPoint> {
+    const dims = this.#dims(point.batchSize);
+    const pointSource = this.#sourceFor(source, point.dtype);
+    const failed = (error: string): MeasuredPoint => ({ point, runtime: base.runtime, valid: false, error });
+    if (!dims) return failed('the model has no batch dimension to set');
+    if (!pointSource) return failed(`no ${point.dtype} file next to this model`);
+    const config: BenchConfig = { ...base, backend: point.backend, threads: point.threads, dims };
+    try {
+      const inspected = this.bench.inspection!.model;
+      // A variant is another file: the inspected sha256 is not its hash, so none is claimed.
+      const identity = pointSource === source ? inspected : { ...inspected, name: pointSource.kind === 'file' ? inspected.name : pointSource.name, sha256: '' };
+      const outcome = await measurePoint(signal, { source: pointSource, model: identity, config, captureOutputs: true });
+      const assessed = assessMeasurement(outcome.measurement, { hiddenEvents: outcome.hiddenEvents });
+      return {
+        point, runtime: base.runtime, ranBackend: assessed.backend,
+        p50: assessed.stats.p50, p95: assessed.stats.p95, valid: assessed.validity.valid,
+        ...(assessed.validity.valid ? {} : { invalidReasons: assessed.validity.reasons }),
+        ...(outcome.outputs ? { outputs: outcome.outputs } : {}),
+      };
+    } catch (cause) {
+      if (cause instanceof AbortedError) throw cause;
+      return failed(cause instanceof Error ? cause.message : String(cause));
+    }
+  }
+
+  stop(): void {
+    this.#abort?.abort();
+  }
+}

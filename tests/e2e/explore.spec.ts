@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { expectLoaded, setRuns, watchPageErrors } from './helpers.ts';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('builtin-select').selectOption('resnet-tiny');
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  await expectLoaded(page, 'ResNet (tiny)');
+  await page.getByTestId('threads').fill('1');
+  // Validity checks drift from 16 runs on (method/validity.ts); 40 after 5 warmups keeps
+  // the first-versus-last-quarter medians of a ~1 ms model steady.
+  await setRuns(page, 5, 40);
+});
+
+test('a sweep runs every point in its own worker and compares outputs with wasm', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await page.getByTestId('sweep-threads').fill('1');
+  await page.getByRole('checkbox', { name: 'q8' }).check();
+  // {wasm, webgpu} × 1 thread × batch 1 × {fp32, q8} = 4 points (SwiftShader makes webgpu slow).
+  await expect(page.getByTestId('sweep-start')).toHaveText('Run sweep (4 points)');
+  await page.getByTestId('sweep-start').click();
+  const table = page.getByTestId('sweep-table');
+  await expect(table.locator('tbody tr')).toHaveCount(4, { timeout: 110_000 });
+  await expect(page.getByTestId('sweep-start')).toBeEnabled({ timeout: 110_000 });
+  await expect(table).toContainText('wasm/1t/b1/fp32');
+  await expect(table).toContainText('webgpu/1t/b1/q8');
+  // Speed-ups are against the first point (1.00× against itself), unless validity rejected it
+  // (on a busy machine a sub-millisecond model can drift): then the reason is shown instead.
+  await expect(table.locator('tbody tr').first()).toContainText(/1\.00×|\(invalid: .+\)/);
+  for (const row of await table.locator('tbody tr').all()) {
+    await expect(row).toContainText(/×|\(invalid: .+\)/);
+  }
+  const drift = page.getByTestId('drift-table');
+  await expect(drift).toContainText('q8');
+  await expect(drift).toContainText('webgpu/1t');
+  // The sweep's evidence reaches the checklist once there is a result.
+  await page.getByTestId('run').click();
+  await page.waitForFunction(() => window.benchtab.state === 'done');
+  const items = await page.evaluate(() => Object.fromEntries(window.benchtab.result!.checklist.items.map((i) => [i.id, i.status])));
+  expect(items.portability).toBe('pass');
+  expect(['pass', 'fail']).toContain(items.accuracy);
+  expect(errors).toEqual([]);
+});
+
+test('a concurrency run reports throughput per load level and a capacity', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await page.getByTestId('load-levels').fill('1, 2');
+  await page.getByTestId('load-seconds').fill('1');
+  await page.getByTestId('load-start').click();
+  const table = page.getByTestId('load-table');
+  await expect(table.locator('tbody tr')).toHaveCount(2, { timeout: 60_000 });
+  await expect(page.getByTestId('capacity')).toContainText(/p95|too few/);
+  await expect(page.getByTestId('load-chart').locator('svg')).toBeVisible();
+  const throughputs = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+  for (const text of throughputs) expect(Number.parseFloat(text)).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+});
