@@ -1,0 +1,178 @@
+/** From a fresh BenchResult to the shared form, and from the shared form to what the UI draws. */
+import { INTERVAL_METHOD } from '../method/percentiles.ts';
+import type { BenchConfig, BenchResult, Stats, TensorSpec } from '../result.ts';
+import type { TaskMetrics } from '../tasks/types.ts';
+import { PERCENTILE_METHOD, type EcdfPoint } from '../stats.ts';
+import { deviceSummary, platformFromUserAgent } from './device.ts';
+import { BOUNDS, RESULT_FORMAT, SCHEMA_VERSION, type SharedResult } from './schema.ts';
+import {
+  ecdfFromQuantiles, histogramFromQuantiles, roundMs, sketchQuantilesMs, sketchSamples, type HistogramBin,
+} from './sketch.ts';
+import { cut, cutRecord, round6 } from './compact.ts';
+import { shareChecklist, sharePrecision, shareValidity, shareVerdict } from './convert-assessment.ts';
+
+/**
+ * The model URL without what must not travel in a link: credentials, the query (signed URLs carry
+ * tokens there) and the fragment. Anything but http(s) is left out.
+ */
+export function shareableUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    parsed.username = '';
+    parsed.password = '';
+    parsed.search = '';
+    parsed.hash = '';
+    return parsed.href.length <= BOUNDS.url ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function shareTensor(spec: TensorSpec): TensorSpec {
+  return {
+    name: cut(spec.name, BOUNDS.name),
+    dtype: spec.dtype,
+    shape: spec.shape.slice(0, 16).map((dim) => (typeof dim === 'string' ? cut(dim, 64) : dim)),
+  };
+}
+
+function shareStats(stats: Stats): Stats {
+  return {
+    count: stats.count,
+    min: roundMs(stats.min), max: roundMs(stats.max), mean: roundMs(stats.mean), stddev: roundMs(stats.stddev),
+    p50: roundMs(stats.p50), p90: roundMs(stats.p90), p95: roundMs(stats.p95), p99: roundMs(stats.p99),
+    // Sub-nanosecond samples (impossible from a real timer) would make it huge or infinite.
+    throughput: Math.min(BOUNDS.throughput, roundMs(stats.throughput)),
+  };
+}
+
+function shareConfig(config: BenchConfig): BenchConfig {
+  const shared: BenchConfig = {
+    runtime: config.runtime, backend: config.backend, warmup: config.warmup, mode: config.mode,
+    iterations: config.iterations, stopping: { ...config.stopping }, threads: config.threads, seed: config.seed,
+    dims: cutRecord(config.dims, (value) => value), vocabSize: config.vocabSize,
+    domain: config.domain, slaMs: config.slaMs, sizeBudgetBytes: config.sizeBudgetBytes,
+  };
+  if (config.task !== undefined) shared.task = config.task;
+  if (config.dtype !== undefined) shared.dtype = cut(config.dtype, 32);
+  return shared;
+}
+
+function shareTask(task: TaskMetrics): TaskMetrics {
+  const shared: TaskMetrics = {
+    task: task.task,
+    dtype: task.dtype === null ? null : cut(task.dtype, 32),
+    input: { ...task.input, name: cut(task.input.name, BOUNDS.name), kinds: task.input.kinds.slice(0, 4) },
+    split: { pre: shareStats(task.split.pre), model: shareStats(task.split.model), post: shareStats(task.split.post) },
+    output: cut(task.output),
+  };
+  if (task.generation) {
+    const { tokens, ttftMs, perTokenMs, tokensPerSecond } = task.generation;
+    shared.generation = { tokens, ttftMs: roundMs(ttftMs), perTokenMs: roundMs(perTokenMs), tokensPerSecond: roundMs(tokensPerSecond) };
+  }
+  if (task.speech) shared.speech = { audioSeconds: roundMs(task.speech.audioSeconds), rtf: round6(task.speech.rtf) };
+  return shared;
+}
+
+/**
+ * Compacts a result for sharing and storing: the raw samples become the quantile sketch, times
+ * round to 1 µs, strings are capped, and the standard method names are left implicit.
+ */
+export function toShared(result: BenchResult, appVersion = 'unknown'): SharedResult {
+  const { model, config, timings, stats, env } = result;
+  const url = shareableUrl(model.url);
+  const shared: SharedResult = {
+    format: RESULT_FORMAT,
+    version: SCHEMA_VERSION,
+    model: {
+      name: cut(model.name, BOUNDS.name),
+      source: model.source,
+      ...(url === undefined ? {} : { url }),
+      bytes: model.bytes,
+      sha256: model.sha256,
+      synthetic: model.synthetic,
+    },
+    runtime: result.runtime,
+    backend: result.backend,
+    config: shareConfig(config),
+    io: {
+      inputs: result.io.inputs.slice(0, BOUNDS.tensors).map(shareTensor),
+      outputs: result.io.outputs.slice(0, BOUNDS.tensors).map(shareTensor),
+    },
+    timings: {
+      fetchMs: roundMs(timings.fetchMs),
+      initMs: roundMs(timings.initMs),
+      firstMs: roundMs(timings.firstMs),
+      warmupMs: timings.warmupMs.slice(0, BOUNDS.warmupKept).map(roundMs),
+    },
+    stats: shareStats(stats),
+    distribution: { quantileDeltasUs: sketchSamples(timings.samplesMs) },
+    device: {
+      gpu: env.gpu && {
+        vendor: cut(env.gpu.vendor, BOUNDS.name),
+        architecture: cut(env.gpu.architecture, BOUNDS.name),
+        description: cut(env.gpu.description, BOUNDS.name),
+        features: env.gpu.features.slice(0, BOUNDS.listItems).map((feature) => cut(feature, 64)),
+        isFallbackAdapter: env.gpu.isFallbackAdapter,
+      },
+      hardwareConcurrency: env.hardwareConcurrency,
+      deviceMemory: env.deviceMemory,
+      userAgent: cut(env.userAgent),
+      platform: cut(platformFromUserAgent(env.userAgent), BOUNDS.name),
+      crossOriginIsolated: env.crossOriginIsolated,
+      timerResolutionMs: env.timerResolutionMs,
+    },
+    appVersion: cut(appVersion, 64),
+    versions: cutRecord(env.versions, (value) => cut(value, 64)),
+    startedAt: result.startedAt,
+    stopReason: result.stopReason,
+    domainDetection: { ...result.domainDetection, reason: cut(result.domainDetection.reason) },
+    precision: sharePrecision(result.precision),
+    validity: shareValidity(result.validity),
+    verdict: shareVerdict(result.verdict),
+    checklist: shareChecklist(result.checklist),
+  };
+  if (result.percentileMethod !== PERCENTILE_METHOD) shared.percentileMethod = cut(result.percentileMethod, BOUNDS.name);
+  if (result.task !== undefined) shared.task = shareTask(result.task);
+  if (result.probes !== undefined) {
+    shared.probes = {
+      afterFirst: cutRecord(result.probes.afterFirst, (value) => value),
+      afterLast: cutRecord(result.probes.afterLast, (value) => value),
+    };
+  }
+  return shared;
+}
+
+/** A shared result with what the read-only view and the compare view draw, computed once. */
+export interface SharedView {
+  result: SharedResult;
+  /** Latency at p = i / (length - 1), ascending, in ms. */
+  quantilesMs: number[];
+  /** Steps for an ECDF plot (same shape as `ecdf()` of raw samples). */
+  ecdf: EcdfPoint[];
+  /** Equal-width bins for a histogram (Plot.rectY with x1, x2, y: fraction). */
+  histogram: HistogramBin[];
+  /** One line: platform, GPU, cores, memory, isolation. */
+  device: string;
+  /** The method names spelled out, even where the result left them implicit. */
+  percentileMethod: string;
+  intervalMethod: string;
+  /** True for a result opened from a link, which carries checklist statuses but not their details. */
+  checklistDetailsOmitted: boolean;
+}
+
+export function fromShared(result: SharedResult, histogramBins = 30): SharedView {
+  const quantilesMs = sketchQuantilesMs(result.distribution.quantileDeltasUs);
+  return {
+    result,
+    quantilesMs,
+    ecdf: ecdfFromQuantiles(quantilesMs),
+    histogram: histogramFromQuantiles(quantilesMs, histogramBins),
+    device: deviceSummary(result.device),
+    percentileMethod: result.percentileMethod ?? PERCENTILE_METHOD,
+    intervalMethod: result.precision.intervalMethod ?? INTERVAL_METHOD,
+    checklistDetailsOmitted: result.checklist.items.length > 0 && result.checklist.items.every((item) => item.detail === ''),
+  };
+}

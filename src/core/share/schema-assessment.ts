@@ -1,0 +1,77 @@
+/**
+ * The schema of what the page adds to a measurement (core/method): domain detection, percentile
+ * precision, validity, verdict and the readiness checklist. Each mirrors its type in core/method;
+ * tests/unit/share/schema.test.ts checks that they stay equal.
+ */
+import * as z from 'zod/mini';
+import { BOUNDS, count, domain, list, ms, nullableMs, signed, text } from './schema-fields.ts';
+
+export const domainDetection = z.object({
+  domain,
+  source: z.enum(['catalog', 'task', 'inputs', 'none']),
+  reason: text(),
+});
+
+const interval = z.object({
+  quantile: z.number().check(z.gte(0), z.lte(1)),
+  confidence: z.number().check(z.gte(0), z.lte(1)),
+  lowerMs: ms,
+  upperMs: ms,
+  lowerRank: count(0),
+  upperRank: count(0),
+  coverage: z.number().check(z.gte(0), z.lte(1)),
+});
+
+export const precision = z.object({
+  count: count(0),
+  support: list(z.object({
+    name: z.enum(['p90', 'p95', 'p99']),
+    quantile: z.number().check(z.gte(0), z.lte(1)),
+    minSamples: count(0),
+    supported: z.boolean(),
+  }), 8),
+  p50Interval: z.nullable(interval),
+  p95Interval: z.nullable(interval),
+  /** Absent when it is the app's standard method (INTERVAL_METHOD), as for percentileMethod. */
+  intervalMethod: z.optional(text(BOUNDS.name)),
+});
+
+export const validity = z.object({
+  valid: z.boolean(),
+  checks: list(z.object({ id: z.enum(['visible', 'samples', 'drift', 'backend']), ok: z.boolean(), detail: text() }), 16),
+  reasons: list(text(), 16),
+});
+
+const limitComparison = z.object({ limitMs: ms, pass: z.boolean(), marginMs: signed(BOUNDS.ms), marginPct: signed(1e9) });
+
+export const verdict = z.object({
+  domain,
+  targetMs: nullableMs,
+  slaMs: nullableMs,
+  p95: nullableMs,
+  pass: z.boolean(),
+  status: z.enum(['pass', 'fail', 'not-measured']),
+  marginMs: z.nullable(signed(BOUNDS.ms)),
+  marginPct: z.nullable(signed(1e9)),
+  againstTarget: z.nullable(limitComparison),
+  againstSla: z.nullable(limitComparison),
+  passAtUpperBound: z.nullable(z.boolean()),
+  reason: text(),
+});
+
+const checklistItem = z.object({
+  id: z.enum([
+    'latency', 'throughput', 'accuracy', 'size', 'framework', 'optimization', 'portability', 'versioning',
+    'monitoring', 'scaling', 'security', 'dependencies',
+  ]),
+  label: text(64),
+  group: z.enum(['Model Characteristics', 'Format Compatibility', 'Operational Requirements']),
+  status: z.enum(['pass', 'fail', 'not-measured']),
+  /** Empty in share links, which leave the details out to stay short; history and exports keep them. */
+  detail: text(),
+});
+
+export const checklist = z.object({
+  items: list(checklistItem, 32),
+  counts: z.object({ pass: count(0), fail: count(0), 'not-measured': count(0) }),
+});
