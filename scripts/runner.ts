@@ -27,7 +27,8 @@ export async function openSession(port = 4490): Promise<Session> {
         await page.waitForFunction(() => window.benchtab?.state === 'done' || window.benchtab?.state === 'error', null, { timeout: 600_000 });
         const { result, error } = await page.evaluate(() => window.benchtab);
         if (!result) throw new Error(error ?? 'no result');
-        return result;
+        // The page opened no share link, so its result is a run's BenchResult.
+        return result as BenchResult;
       } finally {
         await page.close();
       }

@@ -3,14 +3,18 @@
  * runner drive the page through this alone, so its shape is documented in the README.
  */
 import type { BenchResult } from '../core/result.ts';
+import type { SharedResult } from '../core/share/schema.ts';
 import type { Status } from './benchmark.svelte.ts';
 
 export type AutomationState = 'idle' | 'running' | 'done' | 'error';
 
 export interface BenchtabGlobal {
   state: AutomationState;
-  result: BenchResult | null;
+  /** The current run's result, or the decoded result of an opened share link. */
+  result: BenchResult | SharedResult | null;
   error: string | null;
+  /** The finished run's share link. */
+  shareUrl: string | null;
 }
 
 declare global {

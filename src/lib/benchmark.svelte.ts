@@ -11,10 +11,7 @@ import { resolveStoppingRule } from '../core/method/stopping.ts';
 import type { BenchConfig, BenchResult, Measurement } from '../core/result.ts';
 import type { ModelInspection, ModelSource, Progress } from '../../workers/protocol.ts';
 import { AbortedError, withBenchWorker } from './bench-bridge.ts';
-import { builtinSource, type BuiltinModel } from './model-sources.ts';
-import type { TaskInput } from '../core/tasks/types.ts';
-import { sourceForRuntime } from './runtime-sources.ts';
-import { defaultTaskInput } from './task-inputs.ts';
+import { builtinSource, urlSource, type BuiltinModel } from './model-sources.ts';
 import { watchHidden } from './visibility.ts';
 
 export type Status = 'idle' | 'inspecting' | 'running' | 'done' | 'error';
@@ -44,13 +41,9 @@ export class Benchmark {
   /** Findings of sweeps and concurrency runs on this model; they fill the checklist. */
   evidence = $state.raw<ModelEvidence>({});
   hints = $state.raw<CatalogHints>({});
-  /** A task run's input (an image, a WAV file, text); null: the task's first sample. */
-  taskInput = $state.raw<TaskInput | null>(null);
 
   #finished = $state.raw<FinishedRun | null>(null);
-  result: BenchResult | null = $derived(this.#finished
-    ? assessMeasurement(this.#finished.measurement, { hiddenEvents: this.#finished.hiddenEvents, ...this.hints, evidence: this.evidence })
-    : null);
+  result: BenchResult | null = $derived(this.#finished ? this.#assess(this.#finished) : null);
 
   /** The dtypes a sweep can choose; "as-is" when the file's precision is not known. */
   availableDtypes = $derived(this.hints.dtypes && this.hints.dtypes.length > 0 ? this.hints.dtypes : ['as-is']);
@@ -69,11 +62,17 @@ export class Benchmark {
   busy = $derived(this.status === 'inspecting' || this.status === 'running');
   canRun = $derived(this.inspection !== null && !this.busy);
 
+  /**
+   * Called with each finished result before it is shown; the page saves it to history there,
+   * so a result is never on screen without being stored.
+   */
+  beforeShow: ((result: BenchResult) => Promise<void>) | null = null;
+
   #abort: AbortController | null = null;
 
   /** Reads and inspects a model; a failure leaves the previous model and result in place. */
   async load(source: ModelSource, hints: CatalogHints = {}): Promise<boolean> {
-    return this.#task('inspecting', (api) => api.inspect(source, this.config.runtime), (inspection) => {
+    return this.#task('inspecting', (api) => api.inspect(source), (inspection) => {
       this.source = source;
       this.inspection = inspection;
       this.hints = hints;
@@ -94,7 +93,7 @@ export class Benchmark {
   async loadUrl(url: string, builtins: readonly BuiltinModel[]): Promise<boolean> {
     let source: ModelSource;
     try {
-      source = sourceForRuntime(url.trim(), this.config.runtime, builtins);
+      source = urlSource(url.trim(), builtins);
     } catch {
       this.fail(`"${url}" is not a valid URL. Give a full address such as https://example.com/model.onnx.`);
       return false;
@@ -124,18 +123,12 @@ export class Benchmark {
       this.fail(config);
       return false;
     }
-    // A task run needs an input: the user's, or the first sample of the right kind.
-    let taskInput: TaskInput | undefined;
-    try {
-      if (config.task) taskInput = this.taskInput ?? (await defaultTaskInput(config.task));
-    } catch (cause) {
-      this.fail(cause instanceof Error ? cause.message : String(cause));
-      return false;
-    }
     const onProgress = Comlink.proxy((progress: Progress) => { this.progress = progress; });
     const stopWatching = watchHidden();
-    return this.#task('running', (api) => api.run({ source, model: inspection.model, config, ...(taskInput ? { taskInput } : {}) }, onProgress), (outcome) => {
-      this.#finished = { measurement: outcome.measurement, hiddenEvents: stopWatching() };
+    return this.#task('running', (api) => api.run({ source, model: inspection.model, config }, onProgress), async (outcome) => {
+      const finished = { measurement: outcome.measurement, hiddenEvents: stopWatching() };
+      await this.beforeShow?.(this.#assess(finished));
+      this.#finished = finished;
       this.status = 'done';
     }, stopWatching);
   }
@@ -156,6 +149,10 @@ export class Benchmark {
     this.error = message;
   }
 
+  #assess(run: FinishedRun): BenchResult {
+    return assessMeasurement(run.measurement, { hiddenEvents: run.hiddenEvents, ...this.hints, evidence: this.evidence });
+  }
+
   /** Keeps dims the user already set when the new model has the same symbolic names. */
   #keptDims(inspection: ModelInspection): Record<string, number> {
     const names = new Set(Object.keys(defaultDims(inspection.io)));
@@ -163,7 +160,7 @@ export class Benchmark {
   }
 
   async #task<T>(
-    status: Status, work: Parameters<typeof withBenchWorker<T>>[1], onDone: (value: T) => void,
+    status: Status, work: Parameters<typeof withBenchWorker<T>>[1], onDone: (value: T) => void | Promise<void>,
     cleanup: () => void = () => {},
   ): Promise<boolean> {
     this.#abort?.abort();
@@ -173,7 +170,7 @@ export class Benchmark {
     this.notice = null;
     this.progress = null;
     try {
-      onDone(await withBenchWorker(abort.signal, work));
+      await onDone(await withBenchWorker(abort.signal, work));
       return true;
     } catch (cause) {
       if (cause instanceof AbortedError) {

@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import type { BenchResult } from '../../src/core/result.ts';
+import type { BenchtabGlobal } from '../../src/lib/automation.svelte.ts';
+
+/** window.benchtab after a run on this page (not an opened share link): its result is a BenchResult. */
+export type RunState = Omit<BenchtabGlobal, 'result'> & { result: BenchResult | null };
+
+/** window.benchtab read as a run's state. */
+export function runState(page: Page): Promise<RunState> {
+  return page.evaluate(() => window.benchtab) as Promise<RunState>;
+}
 
 export const TINY_MODEL = 'public/zoo/resnet-tiny/onnx/model.onnx';
 export const TINY_MODEL_URL = '/zoo/resnet-tiny/onnx/model.onnx';
@@ -29,7 +39,7 @@ export async function dropFile(page: Page, path: string, name = path.split('/').
 /** Waits for window.benchtab to reach one of `states` and returns it. */
 export async function settle(page: Page, states: AutomationState[] = ['done', 'error'], timeout = 90_000) {
   await page.waitForFunction((states) => window.benchtab && states.includes(window.benchtab.state), states, { timeout });
-  return page.evaluate(() => window.benchtab);
+  return runState(page);
 }
 
 export async function expectLoaded(page: Page, name: string): Promise<void> {
@@ -52,5 +62,5 @@ export async function runAndSettle(page: Page) {
     (before) => window.benchtab.state === 'error' || (window.benchtab.state === 'done' && window.benchtab.result?.startedAt !== before),
     before, { timeout: 90_000 },
   );
-  return page.evaluate(() => window.benchtab);
+  return runState(page);
 }

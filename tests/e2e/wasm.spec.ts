@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { dropFile, expectLoaded, runAndSettle, setRuns, TINY_MODEL, watchPageErrors } from './helpers.ts';
+import { dropFile, expectLoaded, runAndSettle, runState, setRuns, TINY_MODEL, watchPageErrors } from './helpers.ts';
 
 test('the page is cross-origin isolated (WASM threads, 5 µs timers)', async ({ page }) => {
   await page.goto('/');
@@ -57,7 +57,7 @@ test('the built-in model runs from the automation URL and is labelled synthetic'
   const errors = watchPageErrors(page);
   await page.goto('/?model=/zoo/resnet-tiny/onnx/model.onnx&runtime=ort&backend=wasm&warmup=1&iterations=10&threads=2&run=1');
   await page.waitForFunction(() => window.benchtab?.state === 'done' || window.benchtab?.state === 'error', null, { timeout: 90_000 });
-  const automation = await page.evaluate(() => window.benchtab);
+  const automation = await runState(page);
   expect(automation.error).toBeNull();
   expect(automation.result).toMatchObject({ backend: 'wasm', config: { threads: 2, iterations: 10 }, model: { synthetic: true, source: 'builtin' } });
   await expect(page.getByTestId('synthetic-badge')).toBeVisible();

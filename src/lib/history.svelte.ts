@@ -1,0 +1,86 @@
+/**
+ * The user's saved results: every finished run is stored in IndexedDB before it is shown, and
+ * can be listed, renamed, deleted, re-opened, exported and imported. Where IndexedDB is missing
+ * (some private modes), history says so and the rest of the app works on.
+ */
+import { exportJson, importJson, toCsv, toMarkdown, type NamedResult } from '../core/share/export.ts';
+import type { SharedResult } from '../core/share/schema.ts';
+import { HistoryStore, type HistoryEntry, type HistoryListItem } from './history/store.ts';
+
+export type ExportFormat = 'json' | 'csv' | 'md';
+
+const EXPORTERS: Record<ExportFormat, { mime: string; write: (entries: NamedResult[]) => string }> = {
+  json: { mime: 'application/json', write: (entries) => exportJson(entries) },
+  csv: { mime: 'text/csv', write: toCsv },
+  md: { mime: 'text/markdown', write: toMarkdown },
+};
+
+export class History {
+  items = $state.raw<HistoryListItem[]>([]);
+  /** Why history is unavailable or what the last action got wrong, in words. */
+  error = $state<string | null>(null);
+  #store: Promise<HistoryStore | null>;
+
+  constructor() {
+    this.#store = HistoryStore.open().catch((cause) => {
+      this.error = `History is unavailable in this browser (IndexedDB: ${String(cause)}). Results still show, but are not kept.`;
+      return null;
+    });
+    void this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    const store = await this.#store;
+    if (store) this.items = await store.list();
+  }
+
+  /** Saves a finished run; resolves once it is durably stored (or history is unavailable). */
+  async save(result: SharedResult, samplesMs: readonly number[]): Promise<number | null> {
+    const store = await this.#store;
+    if (!store) return null;
+    const id = await store.save(result, { samplesMs });
+    await this.refresh();
+    return id;
+  }
+
+  async get(id: number): Promise<HistoryEntry | null> {
+    const store = await this.#store;
+    const entry = await store?.get(id);
+    if (!entry) return null;
+    if (!entry.ok) this.error = entry.error;
+    return entry.ok ? entry.result : null;
+  }
+
+  async rename(id: number, name: string): Promise<void> {
+    await (await this.#store)?.rename(id, name);
+    await this.refresh();
+  }
+
+  async remove(id: number): Promise<void> {
+    await (await this.#store)?.delete(id);
+    await this.refresh();
+  }
+
+  /** Every readable saved result as a file's text, in the given format. */
+  async export(format: ExportFormat): Promise<{ text: string; mime: string } | null> {
+    const store = await this.#store;
+    if (!store) return null;
+    const exporter = EXPORTERS[format];
+    return { text: exporter.write(await store.all()), mime: exporter.mime };
+  }
+
+  /** Imports a JSON export; all or nothing, with a message naming the bad entry. */
+  async import(text: string): Promise<number> {
+    const parsed = importJson(text);
+    if (!parsed.ok) {
+      this.error = parsed.error;
+      return 0;
+    }
+    const store = await this.#store;
+    if (!store) return 0;
+    const ids = await store.saveAll(parsed.result);
+    this.error = null;
+    await this.refresh();
+    return ids.length;
+  }
+}

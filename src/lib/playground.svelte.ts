@@ -1,0 +1,136 @@
+/**
+ * The whole page's state: the benchmark, history, an opened shared result and the comparison,
+ * and how they meet: a finished run is saved and given a share link before it is shown, a link
+ * in the address opens read-only, and "Run it on this device" re-runs a shared result here.
+ */
+import { parseUrlRequest, type UrlRequest } from '../core/config.ts';
+import { presetFor } from '../core/method/stopping.ts';
+import type { BenchResult } from '../core/result.ts';
+import { toShared } from '../core/share/convert.ts';
+import { isShareFragment, shareUrl } from '../core/share/link.ts';
+import type { SharedResult } from '../core/share/schema.ts';
+import { APP_VERSION } from './app-version.ts';
+import { automationState, type BenchtabGlobal } from './automation.svelte.ts';
+import { Benchmark } from './benchmark.svelte.ts';
+import { loadBuiltins } from './builtins.ts';
+import { History } from './history.svelte.ts';
+import { fileSource, type BuiltinModel } from './model-sources.ts';
+import { CompareSet, OpenedResult } from './shared-results.svelte.ts';
+
+export interface CurrentShare {
+  shared: SharedResult;
+  url: string | null;
+  error: string | null;
+}
+
+export class Playground {
+  readonly bench = new Benchmark();
+  readonly history = new History();
+  readonly opened = new OpenedResult();
+  readonly compare = new CompareSet();
+  builtins = $state.raw<BuiltinModel[]>([]);
+  share = $state.raw<CurrentShare | null>(null);
+  /** A shared result of a dropped file waits for the user to give the same file again. */
+  rerunNeedsFile = $state(false);
+  readonly #request: UrlRequest;
+  /** With run=1 the page reports "running" from the start until the run settles. */
+  #autorunPending = $state(false);
+
+  constructor(search: string) {
+    this.#request = parseUrlRequest(search);
+    this.#autorunPending = this.#request.autorun && this.#request.model !== null;
+    this.bench.beforeShow = (result) => this.#saveAndShare(result);
+  }
+
+  /** window.benchtab: an opened link wins over the (empty) benchmark behind it. */
+  automation(): BenchtabGlobal {
+    if (this.opened.from === 'link' && this.opened.view) {
+      return { state: 'done', result: this.opened.view.result, error: null, shareUrl: null };
+    }
+    if (this.opened.error) return { state: 'error', result: null, error: this.opened.error, shareUrl: null };
+    return {
+      state: this.#autorunPending ? 'running' : automationState(this.bench.status),
+      result: this.bench.result,
+      error: this.bench.error,
+      shareUrl: this.bench.result ? this.share?.url ?? null : null,
+    };
+  }
+
+  async start(): Promise<void> {
+    const request = this.#request;
+    Object.assign(this.bench.config, request.overrides);
+    const mode = request.overrides.mode;
+    if (mode && mode !== 'fixed' && !request.overrides.stopping) this.bench.config.stopping = presetFor(mode);
+    this.builtins = await loadBuiltins().catch(() => []);
+    try {
+      if (isShareFragment(location.hash)) await this.opened.openFragment(location.hash);
+      else if (request.errors.length > 0) this.bench.fail(request.errors.join(' '));
+      else if (request.model && (await this.bench.loadUrl(request.model, this.builtins)) && request.autorun) await this.bench.run();
+    } finally {
+      this.#autorunPending = false;
+    }
+  }
+
+  async openHistory(id: number): Promise<void> {
+    const entry = await this.history.get(id);
+    if (entry) this.opened.openEntry(entry);
+  }
+
+  async compareHistory(id: number): Promise<void> {
+    const entry = await this.history.get(id);
+    if (entry) this.compare.add(entry.name, entry.result);
+  }
+
+  compareCurrent(): void {
+    if (this.share) this.compare.add(`this run: ${this.share.shared.model.name}`, this.share.shared);
+  }
+
+  /** Re-runs the opened result's model with its config here, then compares the two. */
+  async rerunOpened(file?: File): Promise<void> {
+    const shared = this.opened.view?.result;
+    if (!shared) return;
+    const loaded = await this.#loadModelOf(shared, file);
+    if (!loaded) return;
+    Object.assign(this.bench.config, structuredClone(shared.config));
+    if (await this.bench.run()) {
+      this.compare.clear();
+      this.compare.add(`shared: ${shared.model.name} on ${shared.device.platform}`, shared);
+      this.compareCurrent();
+    }
+  }
+
+  async #loadModelOf(shared: SharedResult, file?: File): Promise<boolean> {
+    const { model } = shared;
+    if (model.source === 'file' || !model.url) {
+      this.rerunNeedsFile = !file;
+      if (!file) return false;
+      if (!(await this.bench.load(fileSource(file)))) return false;
+      if (this.bench.inspection?.model.sha256 !== model.sha256) {
+        this.bench.fail(`This file's sha256 (${this.bench.inspection?.model.sha256}) differs from the shared model's (${model.sha256}): it is not the same model.`);
+        return false;
+      }
+      this.rerunNeedsFile = false;
+      return true;
+    }
+    // A built-in model is found by its path on this origin; a URL model is fetched again.
+    const url = model.source === 'builtin' ? new URL(new URL(model.url).pathname, location.href).href : model.url;
+    return this.bench.loadUrl(url, this.builtins);
+  }
+
+  async #saveAndShare(result: BenchResult): Promise<void> {
+    const shared = toShared(result, APP_VERSION);
+    try {
+      await this.history.save(shared, result.timings.samplesMs);
+    } catch (cause) {
+      this.history.error = `This result could not be saved to history: ${String(cause)}`;
+    }
+    let url: string | null = null;
+    let error: string | null = null;
+    try {
+      url = await shareUrl(`${location.origin}${location.pathname}`, shared);
+    } catch {
+      error = 'Share links need CompressionStream, which this browser lacks; export the result from history instead.';
+    }
+    this.share = { shared, url, error };
+  }
+}
