@@ -26,6 +26,8 @@ export interface CatalogEntry {
   path: string;
   /** ONNX file stems under onnx/; the file for a dtype is `${stem}${DTYPE_SUFFIX[dtype]}.onnx`. */
   onnxStems: string[];
+  /** TF.js graph model (model.json + shards) of the fp32 weights, relative to the site root; vision models only. */
+  tfjsModel?: string;
   /** The real model of the same architecture on the Hugging Face hub. */
   hubId: string;
   /** False where that repository has no transformers.js ONNX files (PyTorch weights only). */
@@ -43,18 +45,19 @@ interface Family {
   hubId: string;
   hubHasOnnx: boolean;
   onnxStems: string[];
+  tfjs?: true;
   tiny: { id: string; name: string };
   full: { id: string; name: string; publishedParameters: number };
 }
 
 const FAMILIES: Family[] = [
-  { architecture: 'resnet', domain: 'vision', task: 'image-classification', hubId: 'Xenova/resnet-50', hubHasOnnx: true, onnxStems: ['model'],
+  { architecture: 'resnet', tfjs: true, domain: 'vision', task: 'image-classification', hubId: 'Xenova/resnet-50', hubHasOnnx: true, onnxStems: ['model'],
     tiny: { id: 'resnet-tiny', name: 'ResNet (tiny)' }, full: { id: 'resnet-50', name: 'ResNet-50', publishedParameters: 25_557_032 } },
-  { architecture: 'mobilenetv2', domain: 'vision', task: 'image-classification', hubId: 'Xenova/mobilenet_v2_1.0_224', hubHasOnnx: true, onnxStems: ['model'],
+  { architecture: 'mobilenetv2', tfjs: true, domain: 'vision', task: 'image-classification', hubId: 'Xenova/mobilenet_v2_1.0_224', hubHasOnnx: true, onnxStems: ['model'],
     tiny: { id: 'mobilenet-v2-tiny', name: 'MobileNetV2 (tiny)' }, full: { id: 'mobilenet-v2', name: 'MobileNetV2 1.0 224', publishedParameters: 3_504_872 } },
-  { architecture: 'efficientnet', domain: 'vision', task: 'image-classification', hubId: 'google/efficientnet-b0', hubHasOnnx: false, onnxStems: ['model'],
+  { architecture: 'efficientnet', tfjs: true, domain: 'vision', task: 'image-classification', hubId: 'google/efficientnet-b0', hubHasOnnx: false, onnxStems: ['model'],
     tiny: { id: 'efficientnet-tiny', name: 'EfficientNet (tiny)' }, full: { id: 'efficientnet-b0', name: 'EfficientNet-B0', publishedParameters: 5_288_548 } },
-  { architecture: 'yolov8', domain: 'vision', task: 'object-detection', hubId: 'Ultralytics/YOLOv8', hubHasOnnx: false, onnxStems: ['model'],
+  { architecture: 'yolov8', tfjs: true, domain: 'vision', task: 'object-detection', hubId: 'Ultralytics/YOLOv8', hubHasOnnx: false, onnxStems: ['model'],
     tiny: { id: 'yolov8-tiny', name: 'YOLOv8 (tiny)' }, full: { id: 'yolov8n', name: 'YOLOv8n', publishedParameters: 3_157_200 } },
   { architecture: 'bert', domain: 'nlp', task: 'feature-extraction', hubId: 'Xenova/bert-base-uncased', hubHasOnnx: true, onnxStems: ['model'],
     tiny: { id: 'bert-tiny', name: 'BERT (tiny)' }, full: { id: 'bert-base', name: 'BERT-base', publishedParameters: 109_482_240 } },
@@ -72,7 +75,8 @@ function entry(f: Family, preset: Preset): CatalogEntry {
   const { id, name } = f[preset];
   const base = { id, name, architecture: f.architecture, preset, domain: f.domain, task: f.task, path: `zoo/${id}`,
     onnxStems: f.onnxStems, hubId: f.hubId, hubHasOnnx: f.hubHasOnnx, synthetic: true as const };
-  return preset === 'full' ? { ...base, publishedParameters: f.full.publishedParameters } : base;
+  const withTfjs = f.tfjs ? { ...base, tfjsModel: `zoo/${id}/tfjs/model.json` } : base;
+  return preset === 'full' ? { ...withTfjs, publishedParameters: f.full.publishedParameters } : withTfjs;
 }
 
 /** Every entry, tiny presets first (they are the built-in offline zoo). */

@@ -1,5 +1,5 @@
 /**
- * npm run models [-- --preset tiny|full|all] [--only id,arch,...] [--dtypes fp32,fp16,q8] [--seed N] [--out DIR]
+ * npm run models [-- --preset tiny|full|all] [--only id,arch,...] [--dtypes fp32,fp16,q8] [--seed N] [--out DIR] [--list]
  *
  * Writes the synthetic zoo in Hugging Face hub layout to public/zoo/<id>/ and
  * the error fixtures to public/zoo/_fixtures/, then merges public/zoo/manifest.json.
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { CATALOG } from './catalog.ts';
 import type { Dtype, Preset } from './catalog.ts';
 import { badFixtures } from './fixtures.ts';
-import { ALL_DTYPES, DEFAULT_SEED, generateEntry } from './zoo.ts';
+import { ALL_DTYPES, DEFAULT_SEED, describeEntry, entryFiles } from './zoo.ts';
 import type { GeneratedEntry, ZooFile } from './zoo.ts';
 import { InvalidConfigError } from './core/validate.ts';
 import { ARCHITECTURES } from './arch/registry.ts';
@@ -26,8 +26,14 @@ const { values } = parseArgs({
     dtypes: { type: 'string', default: ALL_DTYPES.join(',') },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
     out: { type: 'string', default: 'public/zoo' },
+    list: { type: 'boolean', default: false },
   },
 });
+
+if (values.list) {
+  for (const e of CATALOG) console.log(`${e.id.padEnd(20)} ${e.preset.padEnd(5)} ${e.architecture.padEnd(13)} ${e.domain.padEnd(11)} ${e.hubId}`);
+  process.exit(0);
+}
 
 function fail(message: string): never {
   console.error(`models: ${message}`);
@@ -41,8 +47,9 @@ if (!dtypes.every((d) => ALL_DTYPES.includes(d))) fail(`--dtypes takes ${ALL_DTY
 const seed = Number(values.seed);
 if (!Number.isInteger(seed) || seed < 0) fail(`--seed must be a non-negative integer, got "${values.seed}"`);
 const only = values.only?.split(',').map((s) => s.trim());
+// An id names one entry whatever --preset says; an architecture key selects that family's --preset entries.
 const entries = CATALOG.filter(
-  (e) => e.architecture in ARCHITECTURES && presets.includes(e.preset) && (!only || only.includes(e.id) || only.includes(e.architecture)),
+  (e) => e.architecture in ARCHITECTURES && (only ? only.includes(e.id) || (only.includes(e.architecture) && presets.includes(e.preset)) : presets.includes(e.preset)),
 );
 if (entries.length === 0) fail(`nothing matches --only ${values.only} for preset ${values.preset}; ids: ${CATALOG.map((e) => e.id).join(', ')}`);
 
@@ -67,31 +74,40 @@ const manifestPath = join(values.out, 'manifest.json');
 const manifest: { version: number; note: string; entries: ManifestEntry[] } = existsSync(manifestPath)
   ? JSON.parse(readFileSync(manifestPath, 'utf8'))
   : { version: MANIFEST_VERSION, note: '', entries: [] };
+// Forget entries whose folder was deleted since (e.g. full-size models removed before a build).
+manifest.entries = manifest.entries.filter((m) => existsSync(join(values.out, m.id)));
 manifest.note = 'Synthetic models: architecture-faithful graphs with seeded random weights. Latency only; outputs are meaningless.';
 
 for (const entry of entries) {
   const started = performance.now();
-  let generated: GeneratedEntry;
+  const folder = join(values.out, entry.id);
+  const files: { path: string; bytes: number }[] = [];
+  let written = 0;
+  let description: ReturnType<typeof describeEntry>;
   try {
-    generated = generateEntry(entry, { seed, dtypes });
+    description = describeEntry(entry);
+    for (const file of entryFiles(entry, { seed, dtypes })) {
+      if (writeIfChanged(join(folder, file.path), file.data)) written++;
+      files.push({ path: file.path, bytes: typeof file.data === 'string' ? new TextEncoder().encode(file.data).length : file.data.length });
+      if (entry.id === 'resnet-tiny' && file.path === 'onnx/model.onnx' && typeof file.data !== 'string') {
+        writeAll(join(values.out, '_fixtures'), badFixtures(file.data));
+      }
+    }
   } catch (error) {
     if (error instanceof InvalidConfigError) fail(error.message);
     throw error;
   }
-  const built = performance.now();
-  const written = writeAll(join(values.out, entry.id), generated.files);
-  const bytes = generated.files.reduce((n, f) => n + (typeof f.data === 'string' ? f.data.length : f.data.length), 0);
+  const bytes = files.reduce((n, f) => n + f.bytes, 0);
   console.log(
-    `${entry.id.padEnd(18)} ${String(generated.parameters.toLocaleString('en-US')).padStart(12)} params  ` +
-      `${(bytes / 1e6).toFixed(1).padStart(7)} MB  built ${(built - started).toFixed(0)} ms  wrote ${written}/${generated.files.length}`,
+    `${entry.id.padEnd(18)} ${description.parameters.toLocaleString('en-US').padStart(12)} params  ` +
+      `${(bytes / 1e6).toFixed(1).padStart(7)} MB  ${(performance.now() - started).toFixed(0).padStart(6)} ms  wrote ${written}/${files.length}`,
   );
-  const { files, entry: e, ...rest } = generated;
-  const record: ManifestEntry = { ...e, ...rest, seed, files: files.map((f) => ({ path: f.path, bytes: typeof f.data === 'string' ? new TextEncoder().encode(f.data).length : f.data.length })) };
+  const record: ManifestEntry = { ...entry, ...description, seed, files };
   manifest.entries = [...manifest.entries.filter((m) => m.id !== entry.id), record];
-  if (entry.id === 'resnet-tiny') {
-    const model = files.find((f) => f.path === 'onnx/model.onnx');
-    if (model && typeof model.data !== 'string') writeAll(join(values.out, '_fixtures'), badFixtures(model.data));
-  }
+}
+
+if (presets.includes('full') && values.out === 'public/zoo') {
+  console.log('note: vite build copies public/; remove public/zoo/<full id>/ before building a distribution.');
 }
 
 manifest.entries.sort((a, b) => CATALOG.findIndex((c) => c.id === a.id) - CATALOG.findIndex((c) => c.id === b.id));

@@ -1,8 +1,9 @@
 import { architecture } from './arch/registry.ts';
-import type { CatalogEntry, Dtype } from './catalog.ts';
+import type { CatalogEntry, Dtype, Preset } from './catalog.ts';
 import { DTYPE_SUFFIX } from './catalog.ts';
 import { encodeModel } from './onnx/encode.ts';
 import { parameterCount } from './core/params.ts';
+import { toTfjsGraphModel } from './tfjs/graph-model.ts';
 import type { ValueInfoProto } from './onnx/types.ts';
 
 /**
@@ -43,31 +44,95 @@ export const ALL_DTYPES: readonly Dtype[] = ['fp32', 'fp16', 'q8'];
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-/** Builds every file of one entry. Throws InvalidConfigError before building if the preset is impossible. */
-export function generateEntry(entry: CatalogEntry, options: { seed?: number; dtypes?: readonly Dtype[] } = {}): GeneratedEntry {
+/** Parameters and IO of an entry, from a shapes-only build: cheap even for full presets. */
+export function describeEntry(entry: CatalogEntry): Pick<GeneratedEntry, 'parameters' | 'signatures'> {
   const family = architecture(entry.architecture);
   const config = family.presets[entry.preset];
   family.validate(config);
-  const files: ZooFile[] = Object.entries(family.hubFiles(config)).map(([path, value]) => ({ path, data: json(value) }));
-  let parameters = 0;
+  const graphs = family.build(config, { seed: DEFAULT_SEED, variant: 'fp32', dryRun: true });
   const signatures: GeneratedEntry['signatures'] = {};
+  for (const { fileStem, model } of graphs) {
+    signatures[fileStem] = { inputs: model.graph.input.map(signature), outputs: model.graph.output.map(signature) };
+  }
+  return { parameters: parameterCount(graphs.map((g) => g.model)), signatures };
+}
+
+/**
+ * Yields the files of one entry one at a time, so a caller can write each and
+ * drop it (full presets run to hundreds of MB per file). Validates first:
+ * an impossible preset throws InvalidConfigError before any weight exists.
+ */
+export function* entryFiles(entry: CatalogEntry, options: { seed?: number; dtypes?: readonly Dtype[] } = {}): Generator<ZooFile> {
+  const family = architecture(entry.architecture);
+  const config = family.presets[entry.preset];
+  family.validate(config);
+  for (const [path, value] of Object.entries(family.hubFiles(config))) yield { path, data: json(value) };
   for (const dtype of options.dtypes ?? ALL_DTYPES) {
     const graphs = family.build(config, { seed: options.seed ?? DEFAULT_SEED, variant: dtype });
-    if (dtype === 'fp32') parameters = parameterCount(graphs.map((g) => g.model));
     for (const { fileStem, model } of graphs) {
-      signatures[fileStem] ??= { inputs: model.graph.input.map(signature), outputs: model.graph.output.map(signature) };
+      yield { path: `onnx/${fileStem}${DTYPE_SUFFIX[dtype]}.onnx`, data: encodeModel(model) };
     }
-    for (const { fileStem, model } of graphs) {
-      files.push({ path: `onnx/${fileStem}${DTYPE_SUFFIX[dtype]}.onnx`, data: encodeModel(model) });
+    const first = graphs[0];
+    if (dtype === 'fp32' && family.tfjsInputSize && first) {
+      const { modelJson, shards } = toTfjsGraphModel(first.model.graph, family.tfjsInputSize(config));
+      yield { path: 'tfjs/model.json', data: json(modelJson) };
+      for (const [name, data] of Object.entries(shards)) yield { path: `tfjs/${name}`, data };
     }
   }
-  return { entry, parameters, signatures, files };
+}
+
+/** Every file of one entry in memory, with its description; for tests and the browser. */
+export function generateEntry(entry: CatalogEntry, options: { seed?: number; dtypes?: readonly Dtype[] } = {}): GeneratedEntry {
+  const files = [...entryFiles(entry, options)];
+  return { entry, ...describeEntry(entry), files };
 }
 
 /** Parameter count of an entry's fp32 graphs, built shapes-only (no weight bytes), so full presets count in milliseconds. */
 export function countParameters(entry: CatalogEntry): number {
-  const family = architecture(entry.architecture);
-  const config = family.presets[entry.preset];
+  return describeEntry(entry).parameters;
+}
+
+/** Preset values with `overrides` on top; nested config objects (CLIP's towers) merge one level deep. */
+export function mergeConfig<T>(base: T, overrides: Record<string, unknown>): T {
+  const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(overrides)) {
+    const current = merged[key];
+    const bothObjects = typeof current === 'object' && current !== null && !Array.isArray(current) && typeof value === 'object' && value !== null && !Array.isArray(value);
+    merged[key] = bothObjects ? { ...current, ...value } : value;
+  }
+  return merged as T;
+}
+
+export interface SynthesizeRequest {
+  architecture: string;
+  preset: Preset;
+  /** Parameter overrides on the preset, e.g. { layers: 6 } or { vision: { layers: 6 } }. */
+  overrides?: Record<string, unknown>;
+  dtype?: Dtype;
+  seed?: number;
+}
+
+export interface SynthesizedModel {
+  /** Learned parameters of the fp32 graph, whatever dtype was asked for. */
+  parameters: number;
+  /** ONNX files by stem (model, encoder_model, decoder_model_merged). */
+  onnx: Record<string, Uint8Array>;
+  /** JSON files of the hub layout (config.json, tokenizer.json, …) as text. */
+  hubFiles: Record<string, string>;
+}
+
+/**
+ * One model from any parameters: what the browser's "Synthesize" runs in a
+ * Worker. Validates before allocating anything; throws InvalidConfigError.
+ */
+export function synthesize(request: SynthesizeRequest): SynthesizedModel {
+  const family = architecture(request.architecture);
+  const config = mergeConfig(family.presets[request.preset], request.overrides ?? {});
   family.validate(config);
-  return parameterCount(family.build(config, { seed: DEFAULT_SEED, variant: 'fp32', dryRun: true }).map((g) => g.model));
+  const graphs = family.build(config, { seed: request.seed ?? DEFAULT_SEED, variant: request.dtype ?? 'fp32' });
+  const onnx = Object.fromEntries(graphs.map(({ fileStem, model }) => [fileStem, encodeModel(model)]));
+  const hubFiles = Object.fromEntries(Object.entries(family.hubFiles(config)).map(([path, value]) => [path, json(value)]));
+  const counted = family.build(config, { seed: 0, variant: 'fp32', dryRun: true });
+  const parameters = parameterCount(counted.map((g) => g.model));
+  return { parameters, onnx, hubFiles };
 }

@@ -1,6 +1,6 @@
 import { GraphBuilder } from '../core/graph.ts';
 import { geluTanh, layerNorm, linear } from '../core/nn.ts';
-import { causalMask, dimension, mergeHeads, scaledDotProduct, splitHeads } from '../core/transformer.ts';
+import { causalMask, dimension, mergeHeads, scaledDotProduct, splitHeads, tiedLmHead } from '../core/transformer.ts';
 import { ConfigCheck } from '../core/validate.ts';
 import { byteLevelTokenizer } from '../hub/tokenizers.ts';
 import { DataType } from '../onnx/types.ts';
@@ -48,8 +48,8 @@ function build(c: Gpt2Config, o: BuildOptions): BuiltGraph[] {
     key: g.input(`past_key_values.${i}.key`, DataType.FLOAT, cacheShape),
     value: g.input(`past_key_values.${i}.value`, DataType.FLOAT, cacheShape),
   }));
-  const wte = g.weight('wte.weight', [c.vocab, c.hidden], { fanIn: c.hidden });
-  let x = g.op('Add', [g.op('Gather', [wte, ids]), g.embedding('wpe.weight', [c.maxPositions, c.hidden], positions, { fanIn: c.hidden })]);
+  const tokens = g.embedding('wte.weight', [c.vocab, c.hidden], ids, { fanIn: c.hidden });
+  let x = g.op('Add', [tokens, g.embedding('wpe.weight', [c.maxPositions, c.hidden], positions, { fanIn: c.hidden })]);
   const mask = causalMask(g, dimension(g, ids, 1), dimension(g, attentionMask, 1), attentionMask);
   const presentShape = ['batch', c.heads, 'total_sequence', headDim];
   for (let i = 0; i < c.layers; i++) {
@@ -59,8 +59,7 @@ function build(c: Gpt2Config, o: BuildOptions): BuiltGraph[] {
     g.output(layer.value, `present.${i}.value`, DataType.FLOAT, presentShape);
   }
   x = layerNorm(g, 'ln_f', x, c.hidden, EPSILON);
-  // The LM head is tied to wte (one initializer); the runtime folds the Transpose at load.
-  const logits = g.op('MatMul', [x, g.op('Transpose', [wte], { perm: [1, 0] })]);
+  const logits = tiedLmHead(g, x, 'wte.weight', c.vocab, c.hidden);
   g.output(logits, 'logits', DataType.FLOAT, ['batch', 'sequence', c.vocab]);
   return [{ fileStem: 'model', model: g.model('gpt2', 'Synthetic GPT-2 decoder with KV cache; weights are random.') }];
 }

@@ -1,4 +1,10 @@
 import { bert } from './bert.ts';
+import { clip } from './clip.ts';
+import { efficientnet } from './efficientnet.ts';
+import { mobilenetv2 } from './mobilenetv2.ts';
+import { wav2vec2 } from './wav2vec2.ts';
+import { whisper } from './whisper.ts';
+import { yolov8 } from './yolov8.ts';
 import { gpt2 } from './gpt2.ts';
 import { resnet } from './resnet.ts';
 import type { Architecture } from './types.ts';
@@ -7,8 +13,14 @@ import type { Architecture } from './types.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous map of configs
 export const ARCHITECTURES: Record<string, Architecture<any>> = {
   resnet,
+  mobilenetv2,
+  efficientnet,
+  yolov8,
   bert,
   gpt2,
+  wav2vec2,
+  whisper,
+  clip,
 };
 
 export function architecture(key: string): Architecture<unknown> {

@@ -51,6 +51,7 @@ export const resnet: Architecture<ResNetConfig> = {
   key: 'resnet',
   presets: {
     // torchvision resnet50: 25,557,032 parameters (torchvision docs, ResNet50_Weights.IMAGENET1K_V1 "num_params").
+    // Folding BatchNorm into the convolutions leaves one bias where there were γ and β: 26,560 fewer (−0.10%).
     full: { imageSize: 224, stemWidth: 64, widths: [64, 128, 256, 512], depths: [3, 4, 6, 3], classes: 1000 },
     tiny: { imageSize: 64, stemWidth: 8, widths: [8, 16, 32, 64], depths: [1, 1, 1, 1], classes: 10 },
   },
@@ -66,6 +67,7 @@ export const resnet: Architecture<ResNetConfig> = {
       .done();
   },
   build,
+  tfjsInputSize: (c) => c.imageSize,
   hubFiles: (c) => ({
     'config.json': {
     model_type: 'resnet',

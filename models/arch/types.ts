@@ -31,4 +31,6 @@ export interface Architecture<Config> {
    * always, plus preprocessor_config.json or tokenizer files as the model needs.
    */
   hubFiles(config: Config): Record<string, unknown>;
+  /** Square input size for the TF.js graph-model copy; only the classification CNNs have one. */
+  tfjsInputSize?(config: Config): number;
 }

@@ -1,48 +1,22 @@
 import { toFloat16Array } from './float16.ts';
 import { fillUniform, hashSeed } from './prng.ts';
-import { AttributeType, DataType } from '../onnx/types.ts';
-import type { AttributeProto, GraphProto, ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.ts';
+import { attribute, rawBytes, valueInfo } from '../onnx/protos.ts';
+import type { AttrValue, Dim } from '../onnx/protos.ts';
+import { DataType } from '../onnx/types.ts';
+import type { GraphProto, ModelProto, NodeProto, TensorProto, ValueInfoProto } from '../onnx/types.ts';
+import { quantizeInt8 } from './quantize.ts';
+
+export { valueInfo };
+export type { AttrValue, Dim } from '../onnx/protos.ts';
 
 /** Weight storage variants, named as transformers.js names its dtypes. */
 export type Variant = 'fp32' | 'fp16' | 'q8';
-/** A dimension: a fixed size or a symbolic name such as "batch". */
-export type Dim = number | string;
-/** Attribute values: numbers are INT, arrays INTS; wrap floats to say so. */
-export type AttrValue =
-  | number
-  | number[]
-  | string
-  | { float: number }
-  | { floats: number[] }
-  | { tensor: TensorProto }
-  | { graph: GraphProto };
-
 /** How to fill a weight: uniform with a standard deviation of gain/sqrt(fanIn), or one constant. */
 export type WeightInit = { fanIn: number; gain?: number } | { fill: number };
 
 /** Opset 17 is the first with LayerNormalization; every runtime we target supports it. */
 export const OPSET = 17;
 const IR_VERSION = 8;
-
-function rawBytes(view: ArrayBufferView): Uint8Array {
-  // Typed arrays are little-endian on every platform we run on, as raw_data requires.
-  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-}
-
-function attribute(name: string, value: AttrValue): AttributeProto {
-  if (typeof value === 'number') return { name, type: AttributeType.INT, i: value };
-  if (typeof value === 'string') return { name, type: AttributeType.STRING, s: new TextEncoder().encode(value) };
-  if (Array.isArray(value)) return { name, type: AttributeType.INTS, ints: value };
-  if ('float' in value) return { name, type: AttributeType.FLOAT, f: value.float };
-  if ('floats' in value) return { name, type: AttributeType.FLOATS, floats: value.floats };
-  if ('tensor' in value) return { name, type: AttributeType.TENSOR, t: value.tensor };
-  return { name, type: AttributeType.GRAPH, g: value.graph };
-}
-
-export function valueInfo(name: string, elemType: DataType, shape: Dim[]): ValueInfoProto {
-  const dim = shape.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d }));
-  return { name, type: { tensor_type: { elem_type: elemType, shape: { dim } } } };
-}
 
 /**
  * Builds one ONNX graph. Layers call `op`, `weight` and the constant helpers;
@@ -88,7 +62,7 @@ export class GraphBuilder {
     const node: NodeProto = { input: inputs, output, name, op_type: opType, attribute: attribute_ };
     if (domain) node.domain = domain;
     this.nodes.push(node);
-    return output;
+    return [...output]; // a copy: callers may extend the list they get back
   }
 
   /** Adds a single-output node and returns its output. */
@@ -150,6 +124,25 @@ export class GraphBuilder {
     return this.#addInitializer(name, shape, DataType.FLOAT, values);
   }
 
+  /**
+   * x·W for a learned W [in, out]. q8 follows onnxruntime's quantize_dynamic,
+   * as transformers.js' model_quantized.onnx files do: the activation is
+   * quantised per run (DynamicQuantizeLinear), multiplied by the int8 weight
+   * with MatMulInteger, and rescaled. `values` overrides the seeded values.
+   */
+  matmul(x: string, name: string, shape: [number, number], init: WeightInit, values?: Float32Array): string {
+    if (this.variant !== 'q8') {
+      const w = values ? this.storeWeight(name, shape, values) : this.weight(name, shape, init);
+      return this.op('MatMul', [x, w]);
+    }
+    const [quantized, scale] = quantizeInt8(values ?? this.weightValues(name, shape, init));
+    const stored = this.#addInitializer(`${name}_quantized`, shape, DataType.INT8, quantized);
+    const [xq, xScale, xZero] = this.opMulti('DynamicQuantizeLinear', [x], 3) as [string, string, string];
+    const product = this.op('MatMulInteger', [xq, stored, xZero, this.scalar(0, DataType.INT8)]);
+    const rescale = this.op('Mul', [xScale, this.scalar(scale, DataType.FLOAT)]);
+    return this.op('Mul', [this.op('Cast', [product], { to: DataType.FLOAT }), rescale]);
+  }
+
   /** Row lookup into an embedding table; q8 gathers int8 rows and dequantizes only those. */
   embedding(name: string, shape: [number, number], indices: string, init: WeightInit): string {
     if (this.variant !== 'q8') return this.op('Gather', [this.weight(name, shape, init), indices]);
@@ -200,23 +193,4 @@ export class GraphBuilder {
       metadata_props: Object.entries(metadata).map(([key, value]) => ({ key, value })),
     };
   }
-}
-
-/** Symmetric per-tensor int8 quantisation: zero point 0, scale max|x|/127. */
-export function quantizeInt8(values: Float32Array): [Int8Array, number] {
-  let maxAbs = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (v > maxAbs) maxAbs = v;
-    else if (-v > maxAbs) maxAbs = -v;
-  }
-  const scale = maxAbs > 0 ? maxAbs / 127 : 1;
-  const inverse = 1 / scale;
-  const out = new Int8Array(values.length);
-  // |v·inverse| ≤ 127, so rounding half away from zero stays in range.
-  for (let i = 0; i < values.length; i++) {
-    const q = (values[i] as number) * inverse;
-    out[i] = q >= 0 ? (q + 0.5) | 0 : (q - 0.5) | 0;
-  }
-  return [out, scale];
 }

@@ -1,9 +1,12 @@
-import type { GraphBuilder } from './graph.ts';
+import type { GraphBuilder, WeightInit } from './graph.ts';
 
 /**
  * Layers built from standard ONNX ops, in the form PyTorch exports them.
  * Weight names follow the PyTorch module path so Netron views read naturally.
  */
+
+/** Biases get a tenth of the weights' spread (std 0.1/√fanIn): small, so deep stacks stay centred. */
+export const biasInit = (fanIn: number): WeightInit => ({ fanIn: fanIn * 100 });
 
 export interface ConvOptions {
   kernel: number;
@@ -27,7 +30,7 @@ export function conv2d(g: GraphBuilder, name: string, x: string, inChannels: num
   const fanIn = (inChannels / groups) * o.kernel * o.kernel;
   const w = g.weight(`${name}.weight`, [outChannels, inChannels / groups, o.kernel, o.kernel], { fanIn, gain: o.gain ?? 1 });
   const inputs = [x, w];
-  if (o.bias) inputs.push(g.weight(`${name}.bias`, [outChannels], { fanIn: fanIn * 100 }));
+  if (o.bias) inputs.push(g.weight(`${name}.bias`, [outChannels], biasInit(fanIn)));
   return g.op('Conv', inputs, {
     kernel_shape: [o.kernel, o.kernel],
     strides: [o.stride ?? 1, o.stride ?? 1],
@@ -44,10 +47,9 @@ export function convBn(g: GraphBuilder, name: string, x: string, inChannels: num
 
 /** y = x·W + b with W stored [in, out], as exported MatMul weights are. */
 export function linear(g: GraphBuilder, name: string, x: string, inFeatures: number, outFeatures: number, bias = true, gain = 1): string {
-  const w = g.weight(`${name}.weight`, [inFeatures, outFeatures], { fanIn: inFeatures, gain });
-  const y = g.op('MatMul', [x, w]);
+  const y = g.matmul(x, `${name}.weight`, [inFeatures, outFeatures], { fanIn: inFeatures, gain });
   if (!bias) return y;
-  return g.op('Add', [y, g.weight(`${name}.bias`, [outFeatures], { fanIn: inFeatures * 100 })]);
+  return g.op('Add', [y, g.weight(`${name}.bias`, [outFeatures], biasInit(inFeatures))]);
 }
 
 export function layerNorm(g: GraphBuilder, name: string, x: string, features: number, epsilon = 1e-5): string {
@@ -95,6 +97,6 @@ export function poolFlatten(g: GraphBuilder, x: string): string {
 /** The classifier most vision exports end with: Gemm with transB and weight [out, in]. */
 export function classifier(g: GraphBuilder, name: string, x: string, inFeatures: number, classes: number): string {
   const w = g.weight(`${name}.weight`, [classes, inFeatures], { fanIn: inFeatures });
-  const b = g.weight(`${name}.bias`, [classes], { fanIn: inFeatures * 100 });
+  const b = g.weight(`${name}.bias`, [classes], biasInit(inFeatures));
   return g.op('Gemm', [x, w, b], { transB: 1 });
 }

@@ -147,3 +147,34 @@ export function positionIds(g: GraphBuilder, sequence: string, start?: string): 
   const end = g.op('Add', [begin, sequence]);
   return g.op('Unsqueeze', [g.op('Range', [begin, end, g.scalar(1, DataType.INT64)]), g.ints([0])]);
 }
+
+/**
+ * Logits through an LM head tied to the token embedding [vocab, hidden]. fp32
+ * and fp16 share the one initializer through a Transpose the runtime folds at
+ * load; q8 stores the transposed int8 copy that quantised exports carry.
+ */
+export function tiedLmHead(g: GraphBuilder, x: string, tableName: string, vocab: number, hidden: number): string {
+  if (g.variant !== 'q8') {
+    const table = g.weight(tableName, [vocab, hidden], { fanIn: hidden });
+    return g.op('MatMul', [x, g.op('Transpose', [table], { perm: [1, 0] })]);
+  }
+  const table = g.weightValues(tableName, [vocab, hidden], { fanIn: hidden });
+  return g.matmul(x, 'lm_head.weight', [hidden, vocab], { fanIn: hidden }, transpose(table, vocab, hidden));
+}
+
+/** [rows, cols] → [cols, rows] in 64×64 tiles, so neither side strides through memory a value at a time. */
+function transpose(values: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(values.length);
+  if (values.length === 0) return out;
+  const TILE = 64;
+  for (let r0 = 0; r0 < rows; r0 += TILE) {
+    for (let c0 = 0; c0 < cols; c0 += TILE) {
+      const rEnd = Math.min(r0 + TILE, rows);
+      const cEnd = Math.min(c0 + TILE, cols);
+      for (let r = r0; r < rEnd; r++) {
+        for (let c = c0; c < cEnd; c++) out[c * rows + r] = values[r * cols + c] as number;
+      }
+    }
+  }
+  return out;
+}
