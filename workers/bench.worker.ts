@@ -4,40 +4,39 @@
  * terminates it to stop, so memory from one model never colours the next measurement.
  */
 import * as Comlink from 'comlink';
+import type { RuntimeId } from '../src/core/result.ts';
 import { OpenModel, runBenchmark } from './harness.ts';
-import { ortRuntime } from './ort-runtime.ts';
 import { BenchError } from './errors.ts';
+import { ModelFiles } from './model-files.ts';
 import type { BenchWorkerApi, ModelSource, ProgressCallback, RunRequest } from './protocol.ts';
-import { checkModelBytes, readSource, sha256Hex, sourceName } from './source.ts';
+import { loadRuntime } from './runtimes.ts';
 
 let opened: OpenModel | null = null;
 
 const api: BenchWorkerApi = {
-  async inspect(source: ModelSource) {
-    const bytes = await readSource(source);
-    checkModelBytes(bytes);
-    const sha256 = await sha256Hex(bytes);
-    // Metadata comes from a real session: the same parser that will run the model.
-    const model = await ortRuntime.load(bytes, { backend: 'wasm', threads: 1 });
-    const io = model.io;
-    await model.dispose();
+  async inspect(source: ModelSource, runtimeId: RuntimeId = 'ort') {
+    const runtime = await loadRuntime(runtimeId);
+    const files = new ModelFiles(source);
+    const { io, summary } = await runtime.inspect(files);
     return {
+      runtime: runtimeId,
       model: {
-        name: sourceName(source),
-        bytes: bytes.byteLength,
-        sha256,
+        name: files.name,
+        bytes: files.bytes,
+        sha256: await files.digest(),
         source: source.kind,
-        ...(source.kind === 'file' ? {} : { url: source.url }),
-        synthetic: source.kind === 'file' ? false : source.synthetic,
+        ...(source.kind === 'file' || source.kind === 'folder' ? {} : { url: source.url }),
+        synthetic: source.kind === 'folder' ? false : source.synthetic === true,
       },
       io,
+      ...(summary ? { summary } : {}),
     };
   },
-  run(request: RunRequest, onProgress: ProgressCallback) {
-    return runBenchmark(ortRuntime, request, onProgress);
+  async run(request: RunRequest, onProgress: ProgressCallback) {
+    return runBenchmark(await loadRuntime(request.config.runtime), request, onProgress);
   },
   async open(request: RunRequest) {
-    opened = await OpenModel.open(ortRuntime, request);
+    opened = await OpenModel.open(await loadRuntime(request.config.runtime), request);
   },
   loop(durationMs: number) {
     if (!opened) throw new BenchError('BadModelError', 'No model is open in this worker.');

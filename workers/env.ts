@@ -1,4 +1,5 @@
 import type { EnvInfo, GpuInfo } from '../src/core/result.ts';
+import { BenchError } from './errors.ts';
 
 interface NavigatorWithExtras {
   gpu?: GPU;
@@ -40,4 +41,15 @@ export async function collectEnv(versions: Record<string, string>): Promise<EnvI
     timerResolutionMs: self.crossOriginIsolated ? 0.005 : 0.1,
     versions,
   };
+}
+
+/** Shared by every runtime that offers webgpu: say so before anything can fall back. */
+export async function assertWebGpu(other = 'the wasm backend'): Promise<GPUAdapter> {
+  const adapter = await requestGpuAdapter();
+  if (!adapter) {
+    throw new BenchError('BackendUnavailableError',
+      'WebGPU is not available here: this browser gave no GPU adapter. Use Chrome or Edge 113+ ' +
+      `(or enable WebGPU in your browser's flags) on a device with a supported GPU, or choose ${other}.`);
+  }
+  return adapter;
 }

@@ -1,16 +1,21 @@
 /**
  * The benchmark loop, written once for every runtime: each phase timed on its own, measured runs
- * timed one by one around `runOnce` (which includes output readback), nothing else in the region.
- * The measured loop obeys the config's stopping rule: both minimums met, or a cap reached.
+ * timed one by one around the workload (one raw inference including output readback, or one
+ * end-to-end task request), nothing else in the region. The measured loop obeys the config's
+ * stopping rule: both minimums met, or a cap reached.
  */
 import { synthesizeInputs } from '../src/core/inputs.ts';
 import { shouldStop, type StopReason } from '../src/core/method/stopping.ts';
 import { PERCENTILE_METHOD, summarize } from '../src/core/stats.ts';
-import type { BenchConfig } from '../src/core/result.ts';
+import type { BenchConfig, Measurement } from '../src/core/result.ts';
+import { generationMetrics, speechMetrics, splitStats } from '../src/core/tasks/metrics.ts';
+import { TASKS, type RunSplit, type TaskMetrics } from '../src/core/tasks/types.ts';
 import { collectEnv } from './env.ts';
-import { checkModelBytes, readSource } from './source.ts';
-import type { Phase, Progress, ProgressCallback, RunOutcome, RunRequest } from './protocol.ts';
-import type { LoadedModel, PreparedInputs, Runtime } from './runtime.ts';
+import { BenchError } from './errors.ts';
+import { ModelFiles } from './model-files.ts';
+import type { Progress, ProgressCallback, RunOutcome, RunRequest } from './protocol.ts';
+import type { LoadedModel, PreparedInputs, Runtime, TaskRunner } from './runtime.ts';
+import { tensorTask } from './tensor-task.ts';
 
 /** Progress messages are throttled so that reporting costs nothing measurable. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -27,54 +32,102 @@ function makeReporter(onProgress: ProgressCallback): Report {
   };
 }
 
-async function timeOnce(model: LoadedModel, inputs: PreparedInputs): Promise<number> {
-  const start = performance.now();
-  await model.runOnce(inputs);
-  return performance.now() - start;
+/** What one timed run does: a raw inference, or a task request that reports its split. */
+interface Workload {
+  run(): Promise<RunSplit | void>;
+  runner?: TaskRunner;
+  inputs?: PreparedInputs;
 }
 
-async function warmUp(model: LoadedModel, inputs: PreparedInputs, count: number, report: Report): Promise<number[]> {
+interface Timed {
+  ms: number;
+  split: RunSplit | void;
+}
+
+async function timeOnce(workload: Workload): Promise<Timed> {
+  const start = performance.now();
+  const split = await workload.run();
+  return { ms: performance.now() - start, split };
+}
+
+async function warmUp(workload: Workload, count: number, report: Report): Promise<number[]> {
   const samples: number[] = [];
   report({ phase: 'warmup', done: 0, total: count }, true);
   for (let i = 0; i < count; i++) {
-    samples.push(await timeOnce(model, inputs));
+    samples.push((await timeOnce(workload)).ms);
     report({ phase: 'warmup', done: i + 1, total: count, lastMs: samples[i]! });
   }
   return samples;
 }
 
 /** Measured runs until the stopping rule says stop; elapsed time counts from the first run. */
-async function measure(
-  model: LoadedModel, inputs: PreparedInputs, config: BenchConfig, report: Report,
-): Promise<{ samplesMs: number[]; stopReason: StopReason }> {
+async function measure(workload: Workload, config: BenchConfig, report: Report) {
   const rule = config.stopping;
   const samplesMs: number[] = [];
+  const splits: RunSplit[] = [];
   const start = performance.now();
   report({ phase: 'measure', done: 0, total: rule.minCount, elapsedMs: 0, minDurationMs: rule.minDurationMs }, true);
   for (;;) {
     const elapsedMs = performance.now() - start;
     const decision = shouldStop({ count: samplesMs.length, elapsedMs }, rule);
-    if (decision.stop) return { samplesMs, stopReason: decision.reason };
-    const ms = await timeOnce(model, inputs);
+    if (decision.stop) return { samplesMs, splits, stopReason: decision.reason as StopReason };
+    const { ms, split } = await timeOnce(workload);
     samplesMs.push(ms);
+    if (split) splits.push(split);
     report({ phase: 'measure', done: samplesMs.length, total: rule.minCount, lastMs: ms, elapsedMs, minDurationMs: rule.minDurationMs });
   }
 }
 
-/** Fetch, check and load: the phases every kind of run shares. */
-async function openModel(runtime: Runtime, request: RunRequest, report: Report) {
-  report({ phase: 'fetch', done: 0, total: 1 }, true);
-  const fetchStart = performance.now();
-  const bytes = await readSource(request.source);
-  const fetchMs = performance.now() - fetchStart;
-  checkModelBytes(bytes);
-  report({ phase: 'init', done: 0, total: 1 }, true);
-  const initStart = performance.now();
-  const model = await runtime.load(bytes, { backend: request.config.backend, threads: request.config.threads });
-  const initMs = performance.now() - initStart;
+async function makeWorkload(model: LoadedModel, request: RunRequest, runtime: Runtime): Promise<Workload> {
   const { config } = request;
-  const inputs = model.prepare(synthesizeInputs(model.io.inputs, config.dims, config.seed, config.vocabSize));
-  return { bytes: bytes.byteLength, fetchMs, initMs, model, inputs };
+  if (!config.task) {
+    const inputs = model.prepare(synthesizeInputs(model.io.inputs, config.dims, config.seed, config.vocabSize));
+    return { run: () => model.runOnce(inputs), inputs };
+  }
+  if (!request.taskInput) throw new BenchError('BadModelError', `The task ${config.task} needs an input: choose a sample or give your own.`);
+  const runner = model.task
+    ? await model.task(config.task, request.taskInput)
+    : await tensorTask(model, config.task, request.taskInput, runtime.id);
+  return { run: () => runner.run(), runner };
+}
+
+/** Fetch and load (the runtime reads through ModelFiles, which times the reads), then prepare. */
+async function openModel(runtime: Runtime, request: RunRequest, report: Report) {
+  const { config } = request;
+  report({ phase: 'fetch', done: 0, total: 1 }, true);
+  const files = new ModelFiles(request.source);
+  const loadStart = performance.now();
+  const model = await runtime.load(files, {
+    backend: config.backend, threads: config.threads,
+    ...(config.dtype ? { dtype: config.dtype } : {}), ...(config.task ? { task: config.task } : {}),
+  });
+  const loadMs = performance.now() - loadStart;
+  const fetchMs = files.fetchMs;
+  try {
+    report({ phase: 'init', done: 1, total: 1 }, true);
+    const workload = await makeWorkload(model, request, runtime);
+    return { files, fetchMs, initMs: Math.max(0, loadMs - fetchMs), model, workload };
+  } catch (error) {
+    await model.dispose();
+    throw error;
+  }
+}
+
+function taskMetrics(request: RunRequest, runner: TaskRunner, splits: RunSplit[], samplesMs: number[], defaultDtype?: string): TaskMetrics | undefined {
+  const { task } = request.config;
+  const dtype = request.config.dtype ?? defaultDtype;
+  if (!task || !request.taskInput) return undefined;
+  const audioSeconds = runner.audioSeconds;
+  const generation = generationMetrics(splits);
+  return {
+    task,
+    dtype: dtype ?? null,
+    input: { name: request.taskInput.name, kinds: TASKS[task].inputs, ...(audioSeconds ? { audioSeconds } : {}) },
+    split: splitStats(splits),
+    output: runner.lastOutput(),
+    ...(generation ? { generation } : {}),
+    ...(audioSeconds ? { speech: speechMetrics(samplesMs, audioSeconds) } : {}),
+  };
 }
 
 export async function runBenchmark(runtime: Runtime, request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome> {
@@ -82,19 +135,22 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
   const report = makeReporter(onProgress);
   const startedAt = new Date().toISOString();
   const env = await collectEnv(runtime.versions());
-  const { bytes, fetchMs, initMs, model, inputs } = await openModel(runtime, request, report);
+  const { files, fetchMs, initMs, model, workload } = await openModel(runtime, request, report);
   try {
     report({ phase: 'first', done: 0, total: 1 }, true);
-    const firstMs = await timeOnce(model, inputs);
-    const warmupMs = await warmUp(model, inputs, config.warmup, report);
-    const { samplesMs, stopReason } = await measure(model, inputs, config, report);
+    const firstMs = (await timeOnce(workload)).ms;
+    const afterFirst = model.probe?.();
+    const warmupMs = await warmUp(workload, config.warmup, report);
+    const { samplesMs, splits, stopReason } = await measure(workload, config, report);
+    const afterLast = model.probe?.();
     // Outside every timed region: one more inference whose outputs are kept for drift checks.
-    const outputs = request.captureOutputs ? await model.readOutputs(inputs) : undefined;
-    const measurement = {
+    const outputs = request.captureOutputs && workload.inputs ? await model.readOutputs(workload.inputs) : undefined;
+    const task = workload.runner ? taskMetrics(request, workload.runner, splits, samplesMs, runtime.defaultDtype) : undefined;
+    const measurement: Measurement = {
       schemaVersion: 1 as const,
       runtime: runtime.id,
       backend: model.backend,
-      model: { ...request.model, bytes },
+      model: { ...request.model, bytes: files.bytes, sha256: await files.digest() },
       config,
       io: model.io,
       timings: { fetchMs, initMs, firstMs, warmupMs, samplesMs },
@@ -103,29 +159,32 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
       env,
       startedAt,
       stopReason,
+      ...(task ? { task } : {}),
+      ...(afterFirst && afterLast ? { probes: { afterFirst, afterLast } } : {}),
     };
     return outputs ? { measurement, outputs } : { measurement };
   } finally {
+    workload.runner?.dispose?.();
     await model.dispose();
   }
 }
 
 /** A model held open between `open` and `loop` calls, for concurrency runs. */
 export class OpenModel {
-  private constructor(private readonly model: LoadedModel, private readonly inputs: PreparedInputs) {}
+  private constructor(private readonly workload: Workload) {}
 
   static async open(runtime: Runtime, request: RunRequest): Promise<OpenModel> {
-    const { model, inputs } = await openModel(runtime, request, () => {});
-    await timeOnce(model, inputs);
-    for (let i = 0; i < request.config.warmup; i++) await timeOnce(model, inputs);
-    return new OpenModel(model, inputs);
+    const { workload } = await openModel(runtime, request, () => {});
+    await timeOnce(workload);
+    for (let i = 0; i < request.config.warmup; i++) await timeOnce(workload);
+    return new OpenModel(workload);
   }
 
   /** Back-to-back requests for `durationMs`; epoch times let the page line up several workers. */
   async loop(durationMs: number) {
     const latenciesMs: number[] = [];
     const start = performance.now();
-    while (performance.now() - start < durationMs) latenciesMs.push(await timeOnce(this.model, this.inputs));
+    while (performance.now() - start < durationMs) latenciesMs.push((await timeOnce(this.workload)).ms);
     const end = performance.now();
     return { latenciesMs, startEpochMs: performance.timeOrigin + start, endEpochMs: performance.timeOrigin + end };
   }

@@ -6,18 +6,16 @@
  * path. Each session gets exactly one execution provider: ORT silently drops an unavailable
  * provider from a list, so a list would let a webgpu request run on wasm unannounced.
  */
-import * as ort from 'onnxruntime-web/webgpu';
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import { ort } from './ort-env.ts';
 import { fromFloat16Array } from '../models/core/float16.ts';
 import { explainLoadError } from '../src/core/formats.ts';
 import type { SynthTensor } from '../src/core/inputs.ts';
 import type { BackendId, Dim, ModelIO, TensorDType, TensorSpec } from '../src/core/result.ts';
-import { requestGpuAdapter } from './env.ts';
+import { assertWebGpu } from './env.ts';
 import { BenchError } from './errors.ts';
+import type { ModelFiles } from './model-files.ts';
 import type { LoadedModel, LoadOptions, PreparedInputs, Runtime } from './runtime.ts';
-
-/** The runtime file is served by this app, never a CDN. */
-ort.env.wasm.wasmPaths = { wasm: new URL(ortWasmUrl, self.location.href).href };
+import { checkModelBytes } from './source.ts';
 
 interface OrtPrepared extends PreparedInputs {
   feeds: Record<string, ort.Tensor>;
@@ -39,12 +37,31 @@ function describe(session: ort.InferenceSession): ModelIO {
   };
 }
 
-async function assertBackendAvailable(backend: BackendId): Promise<void> {
-  if (backend !== 'webgpu') return;
-  if (!(await requestGpuAdapter())) {
-    throw new BenchError('BackendUnavailableError',
-      'WebGPU is not available here: this browser gave no GPU adapter. Use Chrome or Edge 113+ ' +
-      '(or enable WebGPU in your browser\'s flags) on a device with a supported GPU, or choose the wasm backend.');
+/** The .onnx file to read: the entry, or a hub-layout folder's onnx/model.onnx. */
+function onnxPath(files: ModelFiles): string {
+  return files.entry.endsWith('.onnx') ? files.entry : 'onnx/model.onnx';
+}
+
+async function createSession(files: ModelFiles, backend: BackendId, threads: number): Promise<ort.InferenceSession> {
+  const bytes = await files.read(onnxPath(files));
+  checkModelBytes(bytes);
+  if (backend !== 'wasm' && backend !== 'webgpu') {
+    throw new BenchError('BackendUnavailableError', `onnxruntime-web has no ${backend} backend here: choose wasm or webgpu.`);
+  }
+  if (backend === 'webgpu') await assertWebGpu();
+  ort.env.wasm.numThreads = threads;
+  try {
+    return await ort.InferenceSession.create(bytes, {
+      executionProviders: [backend],
+      // Forbid WebGPU sessions from quietly placing nodes on the CPU.
+      extra: backend === 'webgpu' ? { session: { disable_cpu_ep_fallback: '1' } } : {},
+    });
+  } catch (cause) {
+    const raw = cause instanceof Error ? cause.message : String(cause);
+    if (/no available backend|backend not found|webgpu/i.test(raw) && backend === 'webgpu') {
+      throw new BenchError('BackendFailedError', `The model could not run on WebGPU: ${raw}. Try the wasm backend.`);
+    }
+    throw new BenchError('BadModelError', explainLoadError(raw, bytes.byteLength));
   }
 }
 
@@ -86,26 +103,17 @@ class OrtModel implements LoadedModel {
   }
 }
 
-export const ortRuntime: Runtime = {
+export const runtime: Runtime = {
   id: 'ort',
   versions: () => ({ 'onnxruntime-web': ort.env.versions.web ?? 'unknown' }),
-  async load(bytes: Uint8Array, { backend, threads }: LoadOptions): Promise<LoadedModel> {
-    await assertBackendAvailable(backend);
-    ort.env.wasm.numThreads = threads;
-    let session: ort.InferenceSession;
-    try {
-      session = await ort.InferenceSession.create(bytes, {
-        executionProviders: [backend],
-        // Forbid WebGPU sessions from quietly placing nodes on the CPU.
-        extra: backend === 'webgpu' ? { session: { disable_cpu_ep_fallback: '1' } } : {},
-      });
-    } catch (cause) {
-      const raw = cause instanceof Error ? cause.message : String(cause);
-      if (/no available backend|backend not found|webgpu/i.test(raw) && backend === 'webgpu') {
-        throw new BenchError('BackendFailedError', `The model could not run on WebGPU: ${raw}. Try the wasm backend.`);
-      }
-      throw new BenchError('BadModelError', explainLoadError(raw, bytes.byteLength));
-    }
-    return new OrtModel(session, backend);
+  async inspect(files: ModelFiles) {
+    // Metadata comes from a real session: the same parser that will run the model.
+    const session = await createSession(files, 'wasm', 1);
+    const io = describe(session);
+    await session.release();
+    return { io };
+  },
+  async load(files: ModelFiles, { backend, threads }: LoadOptions): Promise<LoadedModel> {
+    return new OrtModel(await createSession(files, backend, threads), backend);
   },
 };

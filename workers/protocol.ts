@@ -3,18 +3,35 @@
  * worker code can leak into the main bundle (the pattern of comlink's own protocol.ts).
  */
 import type {
-  BenchConfig, Measurement, ModelIdentity, ModelIO, ModelSourceKind,
+  BenchConfig, Measurement, ModelIdentity, ModelIO, ModelSourceKind, RuntimeId,
 } from '../src/core/result.ts';
+import type { TaskInput } from '../src/core/tasks/types.ts';
 
-/** Where a model's bytes come from. A File stays on this machine: the worker reads it locally. */
+/** One file of a dropped folder, by its path inside the folder ("onnx/model.onnx"). */
+export interface FolderFile {
+  path: string;
+  file: File;
+}
+
+/**
+ * Where a model's files come from. Files stay on this machine: the worker reads them locally.
+ * A url may name one file (model.onnx, model.json) or, ending in "/", a hub-layout folder;
+ * a hub source's url is https://huggingface.co/<id> and its name the id.
+ */
 export type ModelSource =
-  | { kind: 'file'; file: File }
-  | { kind: Exclude<ModelSourceKind, 'file'>; url: string; name: string; synthetic: boolean };
+  /** synthetic: a model synthesized on this device ("Synthesize"), not a user's file. */
+  | { kind: 'file'; file: File; synthetic?: boolean }
+  | { kind: 'folder'; name: string; files: FolderFile[] }
+  | { kind: Exclude<ModelSourceKind, 'file' | 'folder'>; url: string; name: string; synthetic: boolean };
 
 /** What inspecting a model tells before any benchmark: identity and I/O signature. */
 export interface ModelInspection {
   model: ModelIdentity;
   io: ModelIO;
+  /** The runtime that inspected it (and will run it). */
+  runtime: RuntimeId;
+  /** What else the runtime knows: "graph model", "model_type bert (BertModel)". */
+  summary?: string;
 }
 
 export type Phase = 'fetch' | 'init' | 'first' | 'warmup' | 'measure';
@@ -39,6 +56,8 @@ export interface RunRequest {
   config: BenchConfig;
   /** Also return the outputs of one inference on the synthesized inputs, for drift checks. */
   captureOutputs?: boolean;
+  /** The input of a task run (config.task set): an image, a WAV file, text. */
+  taskInput?: TaskInput;
 }
 
 /** Model outputs flattened to float64-safe numbers per output name. */
@@ -62,7 +81,8 @@ export type ProgressCallback = (progress: Progress) => void;
 export type BenchErrorName = 'BadModelError' | 'BackendUnavailableError' | 'BackendFailedError' | 'FetchError';
 
 export interface BenchWorkerApi {
-  inspect(source: ModelSource): Promise<ModelInspection>;
+  /** Reads the model with `runtime` (default ort) and describes it; nothing is timed. */
+  inspect(source: ModelSource, runtime?: RuntimeId): Promise<ModelInspection>;
   run(request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome>;
   /** Loads, warms up and keeps the model, for `loop`: the concurrency run's two steps. */
   open(request: RunRequest): Promise<void>;

@@ -1,21 +1,41 @@
 /**
  * One interface for every inference runtime. The harness (timing, phases, statistics) is written
- * once above it; adding a runtime means adding one file that implements `Runtime`.
+ * once above it; adding a runtime means adding one `*-runtime.ts` file that exports `runtime`
+ * (runtimes.ts finds it) and its id in src/core/runtimes.ts.
  */
 import type { BackendId, ModelIO, RuntimeId } from '../src/core/result.ts';
 import type { SynthTensor } from '../src/core/inputs.ts';
+import type { RunSplit, TaskId, TaskInput } from '../src/core/tasks/types.ts';
+import type { ModelFiles } from './model-files.ts';
 
 export interface LoadOptions {
   backend: BackendId;
   threads: number;
+  /** Weights precision where the runtime chooses files by it (transformers.js). */
+  dtype?: string;
+  /** Set for task runs: runtimes that build whole pipelines (transformers.js) build this one. */
+  task?: TaskId;
+}
+
+/** What inspection tells without timing anything. */
+export interface Inspected {
+  io: ModelIO;
+  summary?: string;
 }
 
 export interface Runtime {
   readonly id: RuntimeId;
   /** Runtime library versions, for the result's env. */
   versions(): Record<string, string>;
-  /** Creates a session on exactly `backend`, or throws BackendUnavailableError / BadModelError. */
-  load(bytes: Uint8Array, options: LoadOptions): Promise<LoadedModel>;
+  /** The dtype it loads when none is asked for (transformers.js: fp32). */
+  readonly defaultDtype?: string;
+  /** Reads the model's description (on the cheapest backend); nothing is timed. */
+  inspect(files: ModelFiles): Promise<Inspected>;
+  /**
+   * Loads on exactly `backend`, reading every file through `files` (which times the reads).
+   * Throws BackendUnavailableError, BadModelError or FetchError with a message for the user.
+   */
+  load(files: ModelFiles, options: LoadOptions): Promise<LoadedModel>;
 }
 
 export interface LoadedModel {
@@ -31,7 +51,26 @@ export interface LoadedModel {
   runOnce(inputs: PreparedInputs): Promise<void>;
   /** One inference whose outputs are returned as float32 (outside any timed region). */
   readOutputs(inputs: PreparedInputs): Promise<Record<string, Float32Array>>;
+  /** Frees prepared inputs made per run (task pipelines); runtimes whose tensors need it. */
+  release?(inputs: PreparedInputs): void;
+  /**
+   * A task pipeline over this model, for runtimes that bring their own (transformers.js); the
+   * others get the generic one in tensor-task.ts, built on prepare and readOutputs.
+   */
+  task?(task: TaskId, input: TaskInput): Promise<TaskRunner>;
+  /** Runtime counters that must stay flat across runs (TF.js: live tensors). */
+  probe?(): Record<string, number>;
   dispose(): Promise<void>;
+}
+
+/** One task pipeline with its input decoded and ready; `run` is one end-to-end request. */
+export interface TaskRunner {
+  run(): Promise<RunSplit>;
+  /** A short rendering of the last answer, for the result. */
+  lastOutput(): string;
+  /** Speech tasks: the input's duration, for the real-time factor. */
+  readonly audioSeconds?: number;
+  dispose?(): void;
 }
 
 /** Opaque to the harness: each runtime keeps its own tensor type behind it. */

@@ -1,6 +1,7 @@
 import { parseDomain } from './method/matrix.ts';
 import { MAX_DURATION_MS, parseRunMode, presetFor, resolveStoppingRule, type StoppingRule } from './method/stopping.ts';
-import { BACKENDS, type BackendId, type BenchConfig, type MeasureMode } from './result.ts';
+import type { BenchConfig, MeasureMode } from './result.ts';
+import { parseRuntimeParams } from './runtimes.ts';
 
 /** Limits keep a mistyped URL from queueing a million runs or a zero-run result. */
 export const LIMITS = {
@@ -100,13 +101,8 @@ export function parseUrlRequest(search: string): UrlRequest {
   const params = new URLSearchParams(search);
   const errors: string[] = [];
   const overrides: Partial<BenchConfig> = {};
-  const runtime = params.get('runtime');
-  if (runtime !== null && runtime !== 'ort') errors.push(`URL parameter runtime=${runtime} is not supported; use runtime=ort.`);
-  const backend = params.get('backend');
-  if (backend !== null) {
-    if ((BACKENDS as readonly string[]).includes(backend)) overrides.backend = backend as BackendId;
-    else errors.push(`URL parameter backend=${backend} is not one of ${BACKENDS.join(', ')}.`);
-  }
+  // runtime, backend (or device), task and dtype: their valid values depend on the runtime.
+  Object.assign(overrides, parseRuntimeParams(params, errors));
   for (const key of ['warmup', 'iterations', 'threads', 'vocabSize'] as const) {
     const value = parseInteger(params, key, errors);
     if (value !== undefined) overrides[key] = value;

@@ -4,11 +4,14 @@
  * survives structured clone, JSON and IndexedDB unchanged.
  */
 
-export type RuntimeId = 'ort';
-export type BackendId = 'wasm' | 'webgpu';
+export type RuntimeId = 'ort' | 'tfjs' | 'transformers';
+/** webgl and cpu are TF.js backends; each runtime's own list is in runtimes.ts. */
+export type BackendId = 'wasm' | 'webgpu' | 'webgl' | 'cpu';
+/** onnxruntime-web's backends (the default runtime). */
 export const BACKENDS: readonly BackendId[] = ['wasm', 'webgpu'];
 
 import type { Checklist } from './method/checklist.ts';
+import type { TaskId, TaskMetrics } from './tasks/types.ts';
 import type { DomainDetection, DomainId } from './method/matrix.ts';
 import type { PercentilePrecision } from './method/percentiles.ts';
 import type { RunMode, StoppingRule, StopReason } from './method/stopping.ts';
@@ -35,7 +38,8 @@ export interface ModelIO {
   outputs: TensorSpec[];
 }
 
-export type ModelSourceKind = 'file' | 'url' | 'builtin';
+/** folder: several dropped files (TF.js shards, a hub-layout folder); hub: a Hugging Face id. */
+export type ModelSourceKind = 'file' | 'url' | 'builtin' | 'folder' | 'hub';
 
 export interface ModelIdentity {
   name: string;
@@ -72,6 +76,12 @@ export interface BenchConfig {
   domain: DomainId | null;
   /** The user's own p95 target in ms, or null. */
   slaMs: number | null;
+  /** A task pipeline timed end to end (pre / model / post); absent: the raw model on synthetic tensors. */
+  task?: TaskId;
+  /** transformers.js weights precision (fp32, fp16, q8, q4); absent: the runtime's default. */
+  dtype?: string;
+  /** Automation: the shipped sample (public/samples) a task run reads; absent: the first of its kind. */
+  sample?: string;
   /** The model-size budget for the readiness checklist, or null. */
   sizeBudgetBytes: number | null;
 }
@@ -141,6 +151,10 @@ export interface Measurement {
   startedAt: string;
   /** Why the measured loop ended: minimums met, or a cap. */
   stopReason: StopReason;
+  /** Task runs only: the input, the pre / model / post split and the domain's own metrics. */
+  task?: TaskMetrics;
+  /** Runtime counters read after the first and the last measured run (TF.js: numTensors, numBytes). */
+  probes?: { afterFirst: Record<string, number>; afterLast: Record<string, number> };
 }
 
 /** A measurement with what the page adds: its domain, precision, validity, verdict and checklist. */

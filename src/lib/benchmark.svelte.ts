@@ -11,7 +11,10 @@ import { resolveStoppingRule } from '../core/method/stopping.ts';
 import type { BenchConfig, BenchResult, Measurement } from '../core/result.ts';
 import type { ModelInspection, ModelSource, Progress } from '../../workers/protocol.ts';
 import { AbortedError, withBenchWorker } from './bench-bridge.ts';
-import { builtinSource, urlSource, type BuiltinModel } from './model-sources.ts';
+import { builtinSource, type BuiltinModel } from './model-sources.ts';
+import type { TaskInput } from '../core/tasks/types.ts';
+import { sourceForRuntime } from './runtime-sources.ts';
+import { defaultTaskInput } from './task-inputs.ts';
 import { watchHidden } from './visibility.ts';
 
 export type Status = 'idle' | 'inspecting' | 'running' | 'done' | 'error';
@@ -41,6 +44,8 @@ export class Benchmark {
   /** Findings of sweeps and concurrency runs on this model; they fill the checklist. */
   evidence = $state.raw<ModelEvidence>({});
   hints = $state.raw<CatalogHints>({});
+  /** A task run's input (an image, a WAV file, text); null: the task's first sample. */
+  taskInput = $state.raw<TaskInput | null>(null);
 
   #finished = $state.raw<FinishedRun | null>(null);
   result: BenchResult | null = $derived(this.#finished ? this.#assess(this.#finished) : null);
@@ -72,7 +77,7 @@ export class Benchmark {
 
   /** Reads and inspects a model; a failure leaves the previous model and result in place. */
   async load(source: ModelSource, hints: CatalogHints = {}): Promise<boolean> {
-    return this.#task('inspecting', (api) => api.inspect(source), (inspection) => {
+    return this.#task('inspecting', (api) => api.inspect(source, this.config.runtime), (inspection) => {
       this.source = source;
       this.inspection = inspection;
       this.hints = hints;
@@ -93,7 +98,7 @@ export class Benchmark {
   async loadUrl(url: string, builtins: readonly BuiltinModel[]): Promise<boolean> {
     let source: ModelSource;
     try {
-      source = urlSource(url.trim(), builtins);
+      source = sourceForRuntime(url.trim(), this.config.runtime, builtins);
     } catch {
       this.fail(`"${url}" is not a valid URL. Give a full address such as https://example.com/model.onnx.`);
       return false;
@@ -123,9 +128,17 @@ export class Benchmark {
       this.fail(config);
       return false;
     }
+    // A task run needs an input: the user's, or the first sample of the right kind.
+    let taskInput: TaskInput | undefined;
+    try {
+      if (config.task) taskInput = this.taskInput ?? (await defaultTaskInput(config.task, config.sample));
+    } catch (cause) {
+      this.fail(cause instanceof Error ? cause.message : String(cause));
+      return false;
+    }
     const onProgress = Comlink.proxy((progress: Progress) => { this.progress = progress; });
     const stopWatching = watchHidden();
-    return this.#task('running', (api) => api.run({ source, model: inspection.model, config }, onProgress), async (outcome) => {
+    return this.#task('running', (api) => api.run({ source, model: inspection.model, config, ...(taskInput ? { taskInput } : {}) }, onProgress), async (outcome) => {
       const finished = { measurement: outcome.measurement, hiddenEvents: stopWatching() };
       await this.beforeShow?.(this.#assess(finished));
       this.#finished = finished;

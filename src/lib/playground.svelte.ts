@@ -89,6 +89,8 @@ export class Playground {
   async rerunOpened(file?: File): Promise<void> {
     const shared = this.opened.view?.result;
     if (!shared) return;
+    // The runtime decides how the model is found and read, so it is set before loading.
+    this.bench.config.runtime = shared.config.runtime;
     const loaded = await this.#loadModelOf(shared, file);
     if (!loaded) return;
     Object.assign(this.bench.config, structuredClone(shared.config));

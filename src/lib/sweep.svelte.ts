@@ -40,7 +40,7 @@ export class Sweep {
   }
 
   #sourceFor(source: ModelSource, dtype: string): ModelSource | null {
-    if (source.kind === 'file') return dtype === this.bench.availableDtypes[0] ? source : null;
+    if (source.kind === 'file' || source.kind === 'folder') return dtype === this.bench.availableDtypes[0] ? source : null;
     const url = variantUrl(source.url, dtype);
     return url ? { ...source, url, name: `${source.name} (${dtype})` } : null;
   }

@@ -62,6 +62,8 @@ const config = z.object({
   task: z.optional(taskId),
   /** transformers.js weights precision (fp32, fp16, q8, q4). */
   dtype: z.optional(text(32)),
+  /** The shipped sample a task run read, when automation chose it. */
+  sample: z.optional(text(64)),
 });
 
 const stats = z.object({

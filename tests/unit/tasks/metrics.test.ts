@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { completeSplit, generationMetrics, speechMetrics, splitStats } from '../../../src/core/tasks/metrics.ts';
+
+describe('task metrics', () => {
+  it('post-processing is the rest of the run, never negative', () => {
+    expect(completeSplit(10, 2, 5)).toEqual({ preMs: 2, modelMs: 5, postMs: 3 });
+    expect(completeSplit(6, 2, 5).postMs).toBe(0);
+  });
+
+  it('summarises each part over the runs', () => {
+    const split = splitStats([completeSplit(10, 1, 6), completeSplit(12, 1, 8), completeSplit(20, 3, 10)]);
+    expect(split.pre.p50).toBe(1);
+    expect(split.model.p50).toBe(8);
+    expect(split.post.p50).toBe(3);
+    expect(split.model.count).toBe(3);
+  });
+
+  it('TTFT is the median first-token time; per-token the median mean gap; tokens/s its inverse', () => {
+    const runs = [
+      completeSplit(50, 1, 40, [10, 14, 18, 22]),
+      completeSplit(60, 1, 50, [12, 17, 22, 27]),
+      completeSplit(40, 1, 30, [8, 11, 14, 17]),
+    ];
+    expect(generationMetrics(runs)).toEqual({ tokens: 4, ttftMs: 10, perTokenMs: 4, tokensPerSecond: 250 });
+    expect(generationMetrics([completeSplit(5, 1, 2)])).toBeNull();
+  });
+
+  it('the real-time factor is the median end-to-end time over the audio duration', () => {
+    expect(speechMetrics([100, 300, 200], 2)).toEqual({ audioSeconds: 2, rtf: 0.1 });
+  });
+});
