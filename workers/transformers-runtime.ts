@@ -96,7 +96,12 @@ class TransformersModel implements LoadedModel {
 export const runtime: Runtime = {
   id: 'transformers',
   defaultDtype: 'fp32',
-  versions: () => ({ 'transformers.js': env.version, 'onnxruntime-web': ort.env.versions.web ?? 'unknown' }),
+  // Every result says that on WebGPU single nodes may run on the CPU (see load() for why).
+  versions: () => ({
+    'transformers.js': env.version,
+    'onnxruntime-web': ort.env.versions.web ?? 'unknown',
+    'webgpu-node-placement': 'per-node CPU fallback allowed',
+  }),
   async inspect(files: ModelFiles) {
     const config = await readConfig(files);
     return { io: { inputs: [], outputs: [] }, summary: `transformers.js · ${describeConfig(config)}` };

@@ -37,6 +37,7 @@ test('offline mirror: feature extraction on wasm, every request stays on this or
   expectSplit(result!, 3);
   expect(result!.env.versions['transformers.js']).toMatch(/^4\./);
   expect(result!.env.versions['onnxruntime-web']).toBe('1.30.0');
+  expect(result!.env.versions['webgpu-node-placement']).toBe('per-node CPU fallback allowed');
   expect(off).toEqual([]);
   // One ORT: transformers.js runs on the app's own onnxruntime-web .wasm, not a copy of its own.
   expect(wasm.length).toBeGreaterThan(0);
