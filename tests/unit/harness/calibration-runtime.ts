@@ -1,0 +1,41 @@
+/**
+ * A Runtime for tests only: every inference busy-waits for a latency drawn from a known
+ * distribution (method/calibration.ts), so the real harness can be checked against the truth.
+ * It records what it was asked to take, the exact sample the harness should report.
+ */
+import { createCalibrationRuntime, type CalibrationOptions, type LatencyDistribution } from '../../../src/core/method/calibration.ts';
+import type { LoadedModel, PreparedInputs, Runtime } from '../../../workers/runtime.ts';
+
+function busyWait(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) { /* spin: a sleep would round to the event loop's grain */ }
+}
+
+export interface CalibratedRuntime extends Runtime {
+  /** Latencies taken by each inference, in order (first run and warmups included). */
+  readonly taken: number[];
+}
+
+export function calibratedRuntime(dist: LatencyDistribution, options: CalibrationOptions): CalibratedRuntime {
+  const source = createCalibrationRuntime(dist, options);
+  const taken: number[] = [];
+  const model: LoadedModel = {
+    backend: 'wasm',
+    io: { inputs: [{ name: 'x', dtype: 'float32', shape: [1] }], outputs: [{ name: 'y', dtype: 'float32', shape: [1] }] },
+    prepare: () => ({ brand: 'prepared-inputs' }) as PreparedInputs,
+    async runOnce() {
+      const ms = source.next();
+      taken.push(ms);
+      busyWait(ms);
+    },
+    readOutputs: async () => ({ y: Float32Array.of(0) }),
+    dispose: async () => {},
+  };
+  return {
+    id: 'ort',
+    taken,
+    versions: () => ({ calibration: '1' }),
+    inspect: async () => ({ io: model.io }),
+    load: async () => model,
+  };
+}

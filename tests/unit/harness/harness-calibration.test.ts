@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assessMeasurement } from '../../../src/core/assess.ts';
+import { defaultConfig } from '../../../src/core/config.ts';
+import { trueQuantile, type LatencyDistribution } from '../../../src/core/method/calibration.ts';
+import type { StoppingRule } from '../../../src/core/method/stopping.ts';
+import { quantileSorted, sortedCopy } from '../../../src/core/stats.ts';
+import { runBenchmark } from '../../../workers/harness.ts';
+import type { RunRequest } from '../../../workers/protocol.ts';
+import { calibratedRuntime } from './calibration-runtime.ts';
+
+// The harness reads navigator and self (worker globals); Node 20 has neither.
+beforeAll(() => {
+  const g = globalThis as Record<string, unknown>;
+  g.self ??= globalThis;
+  g.navigator ??= { userAgent: 'node', hardwareConcurrency: 2 };
+});
+
+/** About 1 ms a run: a floor of 0.6 ms plus a log-normal tail (median 0.4 ms, σ 0.25). */
+const DIST: LatencyDistribution = { shiftMs: 0.6, medianMs: 0.4, sigma: 0.25 };
+
+function request(stopping: StoppingRule): RunRequest {
+  const config = { ...defaultConfig(2, false), threads: 1, warmup: 5, mode: 'quick' as const, stopping };
+  return {
+    source: { kind: 'file', file: new File([Uint8Array.of(8, 7)], 'calibration.onnx') },
+    model: { name: 'calibration.onnx', bytes: 2, sha256: '', source: 'file', synthetic: true },
+    config,
+  };
+}
+
+const within = (actual: number, expected: number, tolerance: number) =>
+  expect(Math.abs(actual - expected) / expected).toBeLessThan(tolerance);
+
+describe('the harness against a runtime of known latency', () => {
+  it('reports p50 and p95 within 2% of the truth', async () => {
+    const runtime = calibratedRuntime(DIST, { seed: 11 });
+    const rule = { minCount: 2000, minDurationMs: 0, maxCount: 2000, maxDurationMs: 60_000 };
+    const { measurement } = await runBenchmark(runtime, request(rule), () => {});
+    expect(measurement.stats.count).toBe(2000);
+    // What the harness measured against what the runtime took: only timer overhead between.
+    const taken = sortedCopy(runtime.taken.slice(-2000));
+    within(measurement.stats.p50, quantileSorted(taken, 0.5), 0.02);
+    within(measurement.stats.p95, quantileSorted(taken, 0.95), 0.02);
+    // And against the distribution itself: sampling error included, still within 2%.
+    within(measurement.stats.p50, trueQuantile(DIST, 0.5), 0.02);
+    within(measurement.stats.p95, trueQuantile(DIST, 0.95), 0.02);
+  });
+
+  it('stops when both minimums are met, or at a cap', async () => {
+    const both = await runBenchmark(calibratedRuntime(DIST, { seed: 1 }), request({ minCount: 20, minDurationMs: 150, maxCount: 10_000, maxDurationMs: 5000 }), () => {});
+    expect(both.measurement.stopReason).toBe('minimums-met');
+    const total = both.measurement.timings.samplesMs.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThanOrEqual(140); // 150 ms of wall time, nearly all of it inside runs
+    expect(both.measurement.stats.count).toBeGreaterThan(20);
+
+    const capped = await runBenchmark(calibratedRuntime(DIST, { seed: 2 }), request({ minCount: 10_000, minDurationMs: 0, maxCount: 40, maxDurationMs: 5000 }), () => {});
+    expect(capped.measurement.stopReason).toBe('max-count');
+    expect(capped.measurement.stats.count).toBe(40);
+  });
+
+  it('flags injected drift and a hidden tab as invalid, and never passes them', async () => {
+    const rule = { minCount: 200, minDurationMs: 0, maxCount: 200, maxDurationMs: 60_000 };
+    // From the 100th measured run on (after 1 first run and 5 warmups) every run takes 1.5×.
+    const drifting = await runBenchmark(calibratedRuntime(DIST, { seed: 3, drift: { fromRun: 106, factor: 1.5 } }), request(rule), () => {});
+    const drifted = assessMeasurement(drifting.measurement, { hiddenEvents: 0 });
+    expect(drifted.validity.valid).toBe(false);
+    expect(drifted.validity.checks.find((c) => c.id === 'drift')!.ok).toBe(false);
+    expect(drifted.verdict.pass).toBe(false);
+
+    const steady = await runBenchmark(calibratedRuntime(DIST, { seed: 4 }), request(rule), () => {});
+    expect(assessMeasurement(steady.measurement, { hiddenEvents: 0 }).validity.checks.find((c) => c.id === 'drift')!.ok).toBe(true);
+    const hidden = assessMeasurement(steady.measurement, { hiddenEvents: 1 });
+    expect(hidden.validity.valid).toBe(false);
+    expect(hidden.validity.reasons.join(' ')).toMatch(/hidden/);
+  });
+});
