@@ -9,7 +9,7 @@ import { defaultDims } from '../core/dims.ts';
 import { detectDomain, SELECTION_MATRIX } from '../core/method/matrix.ts';
 import { resolveStoppingRule } from '../core/method/stopping.ts';
 import type { BenchConfig, BenchResult, Measurement } from '../core/result.ts';
-import type { ModelInspection, ModelSource, Progress } from '../../workers/protocol.ts';
+import type { ModelInspection, ModelSource, Progress, RunRequest } from '../../workers/protocol.ts';
 import { AbortedError, withBenchWorker } from './bench-bridge.ts';
 import { builtinSource, type BuiltinModel } from './model-sources.ts';
 import type { TaskInput } from '../core/tasks/types.ts';
@@ -119,26 +119,35 @@ export class Benchmark {
     return { ...config, stopping: stoppingRuleFor(config.mode, config.iterations, config.stopping) };
   }
 
-  async run(): Promise<boolean> {
-    const source = this.source;
+  /**
+   * What a worker needs to run `config` on the loaded model (or on `source`, a variant of it):
+   * a task run also needs its input, the user's or the first sample of the right kind.
+   */
+  async requestFor(config: BenchConfig, source: ModelSource | null = this.source): Promise<RunRequest> {
     const inspection = this.inspection;
-    if (!source || !inspection || this.busy) return false;
+    if (!source || !inspection) throw new Error('Load a model first.');
+    const taskInput: TaskInput | undefined = config.task
+      ? this.taskInput ?? (await defaultTaskInput(config.task, config.sample)) : undefined;
+    return { source, model: inspection.model, config, ...(taskInput ? { taskInput } : {}) };
+  }
+
+  async run(): Promise<boolean> {
+    if (!this.source || !this.inspection || this.busy) return false;
     const config = this.resolvedConfig();
     if (typeof config === 'string') {
       this.fail(config);
       return false;
     }
-    // A task run needs an input: the user's, or the first sample of the right kind.
-    let taskInput: TaskInput | undefined;
+    let request: RunRequest;
     try {
-      if (config.task) taskInput = this.taskInput ?? (await defaultTaskInput(config.task, config.sample));
+      request = await this.requestFor(config);
     } catch (cause) {
       this.fail(cause instanceof Error ? cause.message : String(cause));
       return false;
     }
     const onProgress = Comlink.proxy((progress: Progress) => { this.progress = progress; });
     const stopWatching = watchHidden();
-    return this.#task('running', (api) => api.run({ source, model: inspection.model, config, ...(taskInput ? { taskInput } : {}) }, onProgress), async (outcome) => {
+    return this.#task('running', (api) => api.run(request, onProgress), async (outcome) => {
       const finished = { measurement: outcome.measurement, hiddenEvents: stopWatching() };
       await this.beforeShow?.(this.#assess(finished));
       this.#finished = finished;

@@ -51,8 +51,8 @@ export class ConcurrencyRun {
     this.running = true;
     this.error = null;
     this.runs = [];
-    const request: RunRequest = { source, model: inspection.model, config };
     try {
+      const request = await this.bench.requestFor(config, source);
       for (const n of [...new Set(this.levels)].filter((n) => n >= 1).sort((a, b) => a - b)) {
         this.current = n;
         this.runs = [...this.runs, await runLevel(abort.signal, request, n, this.durationS * 1000)];

@@ -39,7 +39,9 @@ export class Sweep {
     return { ...this.bench.config.dims, ...(batchName ? { [batchName]: batchSize } : {}) };
   }
 
-  #sourceFor(source: ModelSource, dtype: string): ModelSource | null {
+  #sourceFor(source: ModelSource, dtype: string, runtime: BenchConfig['runtime']): ModelSource | null {
+    // transformers.js picks the dtype's file itself (config.dtype); the others need another file.
+    if (runtime === 'transformers') return source;
     if (source.kind === 'file' || source.kind === 'folder') return dtype === this.bench.availableDtypes[0] ? source : null;
     const url = variantUrl(source.url, dtype);
     return url ? { ...source, url, name: `${source.name} (${dtype})` } : null;
@@ -79,16 +81,20 @@ export class Sweep {
 
   async #measure(signal: AbortSignal, source: ModelSource, base: BenchConfig, point: SweepPoint): Promise<MeasuredPoint> {
     const dims = this.#dims(point.batchSize);
-    const pointSource = this.#sourceFor(source, point.dtype);
+    const pointSource = this.#sourceFor(source, point.dtype, base.runtime);
     const failed = (error: string): MeasuredPoint => ({ point, runtime: base.runtime, valid: false, error });
     if (!dims) return failed('the model has no batch dimension to set');
     if (!pointSource) return failed(`no ${point.dtype} file next to this model`);
-    const config: BenchConfig = { ...base, backend: point.backend, threads: point.threads, dims };
+    const config: BenchConfig = {
+      ...base, backend: point.backend, threads: point.threads, dims,
+      ...(base.runtime === 'transformers' && point.dtype !== 'as-is' ? { dtype: point.dtype } : {}),
+    };
     try {
       const inspected = this.bench.inspection!.model;
       // A variant is another file: the inspected sha256 is not its hash, so none is claimed.
       const identity = pointSource === source ? inspected : { ...inspected, name: pointSource.kind === 'file' ? inspected.name : pointSource.name, sha256: '' };
-      const outcome = await measurePoint(signal, { source: pointSource, model: identity, config, captureOutputs: true });
+      const request = await this.bench.requestFor(config, pointSource);
+      const outcome = await measurePoint(signal, { ...request, model: identity, captureOutputs: true });
       const assessed = assessMeasurement(outcome.measurement, { hiddenEvents: outcome.hiddenEvents });
       return {
         point, runtime: base.runtime, ranBackend: assessed.backend,
