@@ -20,15 +20,19 @@ import { tensorTask } from './tensor-task.ts';
 /** Progress messages are throttled so that reporting costs nothing measurable. */
 const PROGRESS_INTERVAL_MS = 100;
 
-type Report = (progress: Progress, force?: boolean) => void;
+/** Sends a progress report (throttled unless forced); `sample` is a measured latency to stream. */
+type Report = (progress: Progress, force?: boolean, sample?: number) => void;
 
 function makeReporter(onProgress: ProgressCallback): Report {
   let last = 0;
-  return (progress, force = false) => {
+  let pending: number[] = [];
+  return (progress, force = false, sample) => {
+    if (sample !== undefined) pending.push(sample);
     const now = performance.now();
     if (!force && now - last < PROGRESS_INTERVAL_MS) return;
     last = now;
-    onProgress(progress);
+    onProgress(pending.length > 0 ? { ...progress, samples: pending } : progress);
+    pending = [];
   };
 }
 
@@ -74,7 +78,7 @@ async function measure(workload: Workload, config: BenchConfig, report: Report) 
     const { ms, split } = await timeOnce(workload);
     samplesMs.push(ms);
     if (split) splits.push(split);
-    report({ phase: 'measure', done: samplesMs.length, total: rule.minCount, lastMs: ms, elapsedMs, minDurationMs: rule.minDurationMs });
+    report({ phase: 'measure', done: samplesMs.length, total: rule.minCount, lastMs: ms, elapsedMs, minDurationMs: rule.minDurationMs }, false, ms);
   }
 }
 

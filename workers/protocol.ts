@@ -47,6 +47,11 @@ export interface Progress {
   /** While measuring: time spent, and the minimum the stopping rule asks for. */
   elapsedMs?: number;
   minDurationMs?: number;
+  /**
+   * Measured latencies (ms) since the previous report, in order. The page accumulates them, so
+   * it can draw the run live and keep what was measured if the run is stopped or its worker dies.
+   */
+  samples?: number[];
 }
 
 export interface RunRequest {

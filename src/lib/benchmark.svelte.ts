@@ -38,6 +38,8 @@ export class Benchmark {
   inspection = $state.raw<ModelInspection | null>(null);
   config = $state<BenchConfig>(defaultConfig(navigator.hardwareConcurrency, crossOriginIsolated));
   progress = $state.raw<Progress | null>(null);
+  /** Latencies measured so far by the run in flight (streamed with progress), for live charts. */
+  liveSamples = $state.raw<number[]>([]);
   error = $state<string | null>(null);
   /** A note that is not an error, such as "Stopped." */
   notice = $state<string | null>(null);
@@ -145,7 +147,11 @@ export class Benchmark {
       this.fail(cause instanceof Error ? cause.message : String(cause));
       return false;
     }
-    const onProgress = Comlink.proxy((progress: Progress) => { this.progress = progress; });
+    this.liveSamples = [];
+    const onProgress = Comlink.proxy((progress: Progress) => {
+      this.progress = progress;
+      if (progress.samples) this.liveSamples = [...this.liveSamples, ...progress.samples];
+    });
     const stopWatching = watchHidden();
     return this.#task('running', (api) => api.run(request, onProgress), async (outcome) => {
       const finished = { measurement: outcome.measurement, hiddenEvents: stopWatching() };

@@ -46,6 +46,17 @@ describe('the harness against a runtime of known latency', () => {
     within(measurement.stats.p95, trueQuantile(DIST, 0.95), 0.02);
   });
 
+  it('streams every measured latency with progress, in order', async () => {
+    const streamed: number[] = [];
+    const rule = { minCount: 200, minDurationMs: 0, maxCount: 200, maxDurationMs: 60_000 };
+    const { measurement } = await runBenchmark(calibratedRuntime(DIST, { seed: 5 }), request(rule), (progress) => {
+      if (progress.samples) streamed.push(...progress.samples);
+    });
+    // Throttled reports may hold back the last few; what was streamed is a prefix of the result.
+    expect(streamed.length).toBeGreaterThan(0);
+    expect(streamed).toEqual(measurement.timings.samplesMs.slice(0, streamed.length));
+  });
+
   it('stops when both minimums are met, or at a cap', async () => {
     const both = await runBenchmark(calibratedRuntime(DIST, { seed: 1 }), request({ minCount: 20, minDurationMs: 150, maxCount: 10_000, maxDurationMs: 5000 }), () => {});
     expect(both.measurement.stopReason).toBe('minimums-met');
