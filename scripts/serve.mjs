@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { preview } from 'vite';
+import { modelContentTypes } from './content-types.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const BUILD_INPUTS = ['src', 'workers', 'models', 'public', 'index.html', 'vite.config.ts', 'package.json', 'package-lock.json'];
@@ -34,5 +35,5 @@ export function ensureBuilt() {
 
 /** Serves dist/ on localhost; resolves to the Vite preview server (call .close() to stop). */
 export async function serve(port, host = 'localhost') {
-  return preview({ root, logLevel: 'warn', preview: { port, strictPort: true, host } });
+  return preview({ root, logLevel: 'warn', preview: { port, strictPort: true, host }, plugins: [modelContentTypes()] });
 }

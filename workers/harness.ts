@@ -99,7 +99,7 @@ async function makeWorkload(model: LoadedModel, request: RunRequest, runtime: Ru
 async function openModel(runtime: Runtime, request: RunRequest, report: Report) {
   const { config } = request;
   report({ phase: 'fetch', done: 0, total: 1 }, true);
-  const files = new ModelFiles(request.source);
+  const files = new ModelFiles(request.source, { onDownload: (download) => report({ phase: 'fetch', done: 0, total: 1, download }) });
   const loadStart = performance.now();
   const model = await runtime.load(files, {
     backend: config.backend, threads: config.threads,
@@ -110,7 +110,8 @@ async function openModel(runtime: Runtime, request: RunRequest, report: Report) 
   try {
     report({ phase: 'init', done: 1, total: 1 }, true);
     const workload = await makeWorkload(model, request, runtime);
-    return { files, fetchMs, initMs: Math.max(0, loadMs - fetchMs), model, workload };
+    // fetchMs is the real download, maybe made by the inspection's worker; init excludes only the waiting done here.
+    return { files, fetchMs, initMs: Math.max(0, loadMs - files.waitMs), model, workload };
   } catch (error) {
     await model.dispose();
     throw error;

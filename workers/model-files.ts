@@ -2,44 +2,38 @@
  * A model as a set of files, whatever it arrived as: one dropped file, a dropped folder (TF.js
  * shards, a hub-layout repository), a URL (its folder is the base for relative paths) or a
  * Hugging Face hub id. Runtimes read through it, so every byte is timed and counted the same way,
- * and a missing file is reported by name.
+ * a missing file is reported by name, a file's first bytes are checked before the rest is read,
+ * and a file an earlier worker downloaded (the inspection's) is not downloaded again.
  */
+import { DEFAULT_STALL_MS } from '../src/core/fetch/stall.ts';
+import { download, HEAD_BYTES } from './download.ts';
 import { BenchError } from './errors.ts';
-import type { ModelSource } from './protocol.ts';
-import { sha256Hex, sourceName } from './source.ts';
+import { describeMissing, describePath, HUB_HOST, locate, urlOf, type Origin } from './model-origin.ts';
+import type { DownloadProgress, FetchedFile, ModelSource } from './protocol.ts';
+import { headCheckFor, sha256Hex, sourceName } from './source.ts';
+import { unionMs, type Span } from './spans.ts';
 
-export const HUB_HOST = 'https://huggingface.co';
+export { HUB_HOST } from './model-origin.ts';
 
 interface FileRecord {
   bytes: Uint8Array;
-  startMs: number;
-  endMs: number;
+  url: string | null;
+  /** The download's interval in the clock of the worker that fetched it. */
+  span: Span;
+  /** True when an earlier worker fetched it: its span is in that worker's clock. */
+  reused: boolean;
+  blob?: Blob;
 }
 
-/** Where the files come from: a dropped set, or a base URL relative paths resolve against. */
-type Origin = { kind: 'local'; files: Map<string, Blob> } | { kind: 'remote'; base: string; hubId?: string };
+export interface ReadOptions {
+  /** Why the file is needed, for the message when it is missing. */
+  why?: string;
+  /** Throws when the first bytes say the file is unusable; default: by the file's name. */
+  checkHead?: (head: Uint8Array) => void;
+}
 
-function originOf(source: ModelSource): { origin: Origin; entry: string } {
-  switch (source.kind) {
-    case 'file':
-      return { origin: { kind: 'local', files: new Map([[source.file.name, source.file]]) }, entry: source.file.name };
-    case 'folder': {
-      const files = new Map(source.files.map((f) => [f.path, f.file] as const));
-      const paths = [...files.keys()];
-      const entry = paths.find((p) => p.endsWith('model.json')) ?? (files.has('config.json') ? '' : paths.find((p) => p.endsWith('.onnx')) ?? '');
-      return { origin: { kind: 'local', files }, entry };
-    }
-    case 'hub':
-      return { origin: { kind: 'remote', base: `${HUB_HOST}/${source.name}/resolve/main/`, hubId: source.name }, entry: '' };
-    default: {
-      const url = new URL(source.url);
-      const slash = url.pathname.lastIndexOf('/');
-      const entry = decodeURIComponent(url.pathname.slice(slash + 1));
-      url.pathname = url.pathname.slice(0, slash + 1);
-      url.search = '';
-      return { origin: { kind: 'remote', base: url.href }, entry };
-    }
-  }
+export interface ModelFilesOptions {
+  onDownload?: (progress: DownloadProgress) => void;
 }
 
 export class ModelFiles {
@@ -47,15 +41,24 @@ export class ModelFiles {
   /** The file a runtime starts from ('model.onnx', 'model.json'); '' for a hub-layout folder. */
   readonly entry: string;
   readonly #origin: Origin;
+  readonly #stallMs: number;
+  readonly #fetched = new Map<string, FetchedFile>();
+  readonly #onDownload: ModelFilesOptions['onDownload'];
   readonly #read = new Map<string, FileRecord>();
   /** Missing paths and the HTTP status that said so (0 for a dropped set). */
   readonly #missing = new Map<string, number>();
+  /** Time this worker spent waiting for reads, downloads or not. */
+  readonly #waits: Span[] = [];
 
-  constructor(source: ModelSource) {
-    const { origin, entry } = originOf(source);
+  constructor(source: ModelSource, options: ModelFilesOptions = {}) {
+    const { origin, entry } = locate(source);
     this.name = sourceName(source);
     this.entry = entry;
     this.#origin = origin;
+    const remote = source.kind === 'file' || source.kind === 'folder' ? null : source;
+    this.#stallMs = remote?.stallMs ?? DEFAULT_STALL_MS;
+    for (const file of remote?.fetched ?? []) this.#fetched.set(file.url, file);
+    this.#onDownload = options.onDownload;
   }
 
   /** The dropped files' paths; null where only asking tells (a URL or the hub). */
@@ -68,37 +71,43 @@ export class ModelFiles {
     return [...this.#missing.keys()];
   }
 
-  /** Where a path is, for messages: its URL, or its place among the dropped files. */
+  /** Where a path is, for messages: its URL (without secrets), or its place among the dropped files. */
   describe(path: string): string {
-    return this.#origin.kind === 'local' ? `${path} of the dropped files` : new URL(path, this.#origin.base).href;
+    return describePath(this.#origin, this.entry, path);
   }
 
   /** "The dropped files have no config.json" / "https://…/config.json is missing". */
   describeMissing(path: string): string {
-    return this.#origin.kind === 'local' ? `The dropped files have no ${path}` : `${this.describe(path)} is missing`;
+    return describeMissing(this.#origin, this.entry, path);
   }
 
   /** A file's bytes, or null when it does not exist; network failures are FetchErrors. */
-  async tryRead(path: string): Promise<Uint8Array | null> {
+  async tryRead(path: string, options: ReadOptions = {}): Promise<Uint8Array | null> {
     const known = this.#read.get(path);
     if (known) return known.bytes;
-    const startMs = performance.now();
-    const bytes = await this.#load(path);
-    if (typeof bytes === 'number') {
-      this.#missing.set(path, bytes);
-      return null;
+    if (this.#missing.has(path)) return null;
+    const start = performance.now();
+    try {
+      const loaded = await this.#load(path, options.checkHead ?? headCheckFor(path));
+      if (typeof loaded === 'number') {
+        this.#missing.set(path, loaded);
+        return null;
+      }
+      this.#read.set(path, loaded);
+      return loaded.bytes;
+    } finally {
+      this.#waits.push([start, performance.now()]);
     }
-    this.#read.set(path, { bytes, startMs, endMs: performance.now() });
-    return bytes;
   }
 
-  /** A file's bytes; a missing file is an error that names it. */
-  async read(path: string, why = ''): Promise<Uint8Array> {
-    const bytes = await this.tryRead(path);
+  /** A file's bytes; a missing file is an error that names it. `why` may be given alone. */
+  async read(path: string, options: ReadOptions | string = {}): Promise<Uint8Array> {
+    const { why = '', ...rest } = typeof options === 'string' ? { why: options } : options;
+    const bytes = await this.tryRead(path, rest);
     if (bytes) return bytes;
     const status = this.#missing.get(path) ?? 0;
     throw new BenchError('FetchError', status
-      ? `Downloading ${this.describe(path)} failed with HTTP ${status}${why ? `: ${why}` : ''}. Check the address.`
+      ? `Downloading ${this.describe(path)} failed with HTTP ${status}${why ? `: ${why}` : ''}.${status === 404 ? ' Check the address.' : this.#refusedHint()}`
       : `${this.describeMissing(path)}${why ? `: ${why}` : ''}.`);
   }
 
@@ -113,17 +122,33 @@ export class ModelFiles {
     return [...this.#read.values()].reduce((sum, r) => sum + r.bytes.byteLength, 0);
   }
 
-  /** Wall time spent reading: the union of the read intervals (reads may overlap). */
+  /**
+   * Wall time the files took to arrive, once: this worker's reads, plus the downloads an earlier
+   * worker made of the files reused here (each worker's intervals merged in its own clock).
+   */
   get fetchMs(): number {
-    const spans = [...this.#read.values()].map((r) => [r.startMs, r.endMs] as const).sort((a, b) => a[0] - b[0]);
-    let total = 0;
-    let end = -Infinity;
-    for (const [s, e] of spans) {
-      if (e <= end) continue;
-      total += e - Math.max(s, end);
-      end = e;
+    const records = [...this.#read.values()];
+    return unionMs(records.filter((r) => !r.reused).map((r) => r.span)) + unionMs(records.filter((r) => r.reused).map((r) => r.span));
+  }
+
+  /** Time this worker spent waiting for its reads (reused files included): not part of init. */
+  get waitMs(): number {
+    return unionMs(this.#waits);
+  }
+
+  /** What this worker fetched or reused from the network, for the next worker to reuse. */
+  fetched(): FetchedFile[] {
+    const files: FetchedFile[] = [];
+    for (const record of this.#read.values()) {
+      if (!record.url) continue;
+      const blob = (record.blob ??= new Blob([record.bytes as Uint8Array<ArrayBuffer>]));
+      files.push({ url: record.url, blob, startMs: record.span[0], endMs: record.span[1] });
     }
-    return total;
+    for (const [path, status] of this.#missing) {
+      const url = urlOf(this.#origin, this.entry, path);
+      if (url && status > 0) files.push({ url, status });
+    }
+    return files;
   }
 
   /** One file: its sha256. Several: the sha256 of "sha256  path" lines, sorted (like sha256sum). */
@@ -134,28 +159,43 @@ export class ModelFiles {
     return sha256Hex(new TextEncoder().encode(`${lines.sort().join('\n')}\n`));
   }
 
-  /** The bytes, or the status that says the file is not there (0 for a dropped set). */
-  async #load(path: string): Promise<Uint8Array | number> {
-    if (this.#origin.kind === 'local') {
-      const blob = this.#origin.files.get(path);
-      return blob ? new Uint8Array(await blob.arrayBuffer()) : 0;
-    }
-    const url = new URL(path, this.#origin.base).href;
-    let response: Response;
-    try {
-      response = await fetch(url);
-    } catch (cause) {
-      const hubId = this.#origin.hubId;
-      throw new BenchError('FetchError', hubId
-        ? `Could not reach the Hugging Face hub for "${hubId}": this device is offline or ${HUB_HOST} is blocked. ` +
-          'Use a mirror instead: give the URL of a folder laid out like the hub (for example /zoo/bert-tiny/), or drop the folder.'
-        : `Could not download ${url}: the network failed, or the server does not allow cross-origin requests ` +
-          `(it must send CORS and Cross-Origin-Resource-Policy headers). (${String(cause)})`);
-    }
-    if (response.status === 404 || response.status === 401 || response.status === 403) return response.status;
-    if (!response.ok) {
-      throw new BenchError('FetchError', `Downloading ${url} failed with HTTP ${response.status} ${response.statusText}.`);
-    }
-    return new Uint8Array(await response.arrayBuffer());
+  #refusedHint(): string {
+    return this.#origin.kind === 'remote' && new URL(this.#origin.base).search
+      ? ' A signed URL may have expired, or its signature may cover only the file it names: get a fresh URL, or drop the files instead.'
+      : ' The server refused it: the address may need a signature or token, or drop the file instead.';
   }
+
+  /** The file, or the status that says it is not there (0: not among the dropped files). */
+  async #load(path: string, checkHead?: (head: Uint8Array) => void): Promise<FileRecord | number> {
+    const origin = this.#origin;
+    if (origin.kind === 'local') {
+      const blob = origin.files.get(path);
+      if (!blob) return 0;
+      const start = performance.now();
+      // The first bytes first: a wrong file is refused before the whole of it is read.
+      checkHead?.(new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer()));
+      return { bytes: new Uint8Array(await blob.arrayBuffer()), url: null, span: [start, performance.now()], reused: false };
+    }
+    const url = urlOf(origin, this.entry, path);
+    if (url === null) return 0;
+    const cached = this.#fetched.get(url);
+    if (cached) {
+      if ('status' in cached) return cached.status;
+      return { bytes: new Uint8Array(await cached.blob.arrayBuffer()), url, span: [cached.startMs, cached.endMs], reused: true, blob: cached.blob };
+    }
+    const start = performance.now();
+    const hubId = origin.kind === 'remote' ? origin.hubId : undefined;
+    const bytes = await download(url, {
+      stallMs: this.#stallMs,
+      ...(checkHead ? { checkHead } : {}),
+      ...(this.#onDownload ? { onProgress: this.#onDownload } : {}),
+      ...(hubId ? { unreachable: () => hubUnreachable(hubId) } : {}),
+    });
+    return typeof bytes === 'number' ? bytes : { bytes, url, span: [start, performance.now()], reused: false };
+  }
+}
+
+function hubUnreachable(hubId: string): string {
+  return `Could not reach the Hugging Face hub for "${hubId}": this device is offline or ${HUB_HOST} is blocked. ` +
+    'Use a mirror instead: give the URL of a folder laid out like the hub (for example /zoo/bert-tiny/), or drop the folder.';
 }

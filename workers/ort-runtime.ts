@@ -37,14 +37,17 @@ function describe(session: ort.InferenceSession): ModelIO {
   };
 }
 
-/** The .onnx file to read: the entry, or a hub-layout folder's onnx/model.onnx. */
+/**
+ * The .onnx file to read: the entry (whatever its name: a signed URL's path may not end in .onnx),
+ * or a hub-layout folder's onnx/model.onnx.
+ */
 function onnxPath(files: ModelFiles): string {
-  return files.entry.endsWith('.onnx') ? files.entry : 'onnx/model.onnx';
+  return files.entry !== '' && !files.entry.endsWith('.json') ? files.entry : 'onnx/model.onnx';
 }
 
 async function createSession(files: ModelFiles, backend: BackendId, threads: number): Promise<ort.InferenceSession> {
-  const bytes = await files.read(onnxPath(files));
-  checkModelBytes(bytes);
+  // Checked on its first bytes: a file that is not a model ends its download at once.
+  const bytes = await files.read(onnxPath(files), { checkHead: checkModelBytes });
   if (backend !== 'wasm' && backend !== 'webgpu') {
     throw new BenchError('BackendUnavailableError', `onnxruntime-web has no ${backend} backend here: choose wasm or webgpu.`);
   }

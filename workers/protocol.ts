@@ -22,7 +22,34 @@ export type ModelSource =
   /** synthetic: a model synthesized on this device ("Synthesize"), not a user's file. */
   | { kind: 'file'; file: File; synthetic?: boolean }
   | { kind: 'folder'; name: string; files: FolderFile[] }
-  | { kind: Exclude<ModelSourceKind, 'file' | 'folder'>; url: string; name: string; synthetic: boolean };
+  | ({ kind: Exclude<ModelSourceKind, 'file' | 'folder'>; url: string; name: string; synthetic: boolean } & RemoteOptions);
+
+/** How a remote model's files are fetched (workers/download.ts), and what is already fetched. */
+export interface RemoteOptions {
+  /** Give a download up when no byte arrives for this long (default DEFAULT_STALL_MS). */
+  stallMs?: number;
+  /** Files an earlier worker downloaded (the inspection's), reused so each file is fetched once. */
+  fetched?: FetchedFile[];
+}
+
+/**
+ * One file as a worker fetched it, by its exact URL: its bytes as a Blob (passed between workers
+ * without a copy), or the HTTP status that said it is missing. `startMs`/`endMs` are the download's
+ * times in the fetching worker's clock, so a run can report the real download once.
+ */
+export type FetchedFile =
+  | { url: string; blob: Blob; startMs: number; endMs: number }
+  | { url: string; status: number };
+
+/** A model file's download in flight, for the progress line. */
+export interface DownloadProgress {
+  /** The file, as messages may show it (no secrets). */
+  file: string;
+  bytes: number;
+  /** From Content-Length where the server sends it. */
+  totalBytes: number | null;
+  bytesPerSecond: number;
+}
 
 /** What inspecting a model tells before any benchmark: identity and I/O signature. */
 export interface ModelInspection {
@@ -32,6 +59,8 @@ export interface ModelInspection {
   runtime: RuntimeId;
   /** What else the runtime knows: "graph model", "model_type bert (BertModel)". */
   summary?: string;
+  /** The files inspection downloaded, for the run to reuse (the page keeps them with the source). */
+  fetched?: FetchedFile[];
 }
 
 export type Phase = 'fetch' | 'init' | 'first' | 'warmup' | 'measure';
@@ -52,6 +81,8 @@ export interface Progress {
    * it can draw the run live and keep what was measured if the run is stopped or its worker dies.
    */
   samples?: number[];
+  /** While fetching: the model file being downloaded. */
+  download?: DownloadProgress;
 }
 
 export interface RunRequest {
@@ -87,7 +118,7 @@ export type BenchErrorName = 'BadModelError' | 'BackendUnavailableError' | 'Back
 
 export interface BenchWorkerApi {
   /** Reads the model with `runtime` (default ort) and describes it; nothing is timed. */
-  inspect(source: ModelSource, runtime?: RuntimeId): Promise<ModelInspection>;
+  inspect(source: ModelSource, runtime?: RuntimeId, onProgress?: ProgressCallback): Promise<ModelInspection>;
   run(request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome>;
   /** Loads, warms up and keeps the model, for `loop`: the concurrency run's two steps. */
   open(request: RunRequest): Promise<void>;

@@ -12,6 +12,14 @@ export function checkModelBytes(bytes: Uint8Array): void {
   if (problem) throw new BenchError('BadModelError', problem.message);
 }
 
+/**
+ * The check a file's first bytes get before the rest is read, by its name: an .onnx file must
+ * start like a model. The one place a format check is chosen, so the format registry plugs in here.
+ */
+export function headCheckFor(path: string): ((head: Uint8Array) => void) | undefined {
+  return /\.onnx$/i.test(path) ? checkModelBytes : undefined;
+}
+
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');

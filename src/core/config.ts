@@ -1,3 +1,4 @@
+import { parseStallParam } from './fetch/stall.ts';
 import { parseDomain } from './method/matrix.ts';
 import { MAX_DURATION_MS, parseRunMode, presetFor, resolveStoppingRule, type StoppingRule } from './method/stopping.ts';
 import type { BenchConfig, MeasureMode } from './result.ts';
@@ -46,6 +47,8 @@ export interface UrlRequest {
   autorun: boolean;
   overrides: Partial<BenchConfig>;
   errors: string[];
+  /** stallSeconds=: give a model download up after this long without a byte (fetch/stall.ts). */
+  stallMs?: number;
 }
 
 function parseInteger(params: URLSearchParams, key: keyof typeof LIMITS, errors: string[]): number | undefined {
@@ -128,7 +131,8 @@ export function parseUrlRequest(search: string): UrlRequest {
     if (parsed) overrides.domain = parsed;
     else errors.push(`URL parameter domain=${domain} is not one of vision, nlp, speech, multimodal.`);
   }
-  return { model: params.get('model'), autorun: params.get('run') === '1', overrides, errors };
+  const stallMs = parseStallParam(params, errors);
+  return { model: params.get('model'), autorun: params.get('run') === '1', overrides, errors, ...(stallMs === undefined ? {} : { stallMs }) };
 }
 
 /** Checks a config a user edited; returns the first problem in words, or null. */

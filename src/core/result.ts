@@ -50,6 +50,8 @@ export interface ModelIdentity {
   url?: string;
   /** True for the project's generated models: their weights are random, their outputs meaningless. */
   synthetic: boolean;
+  /** The URL's secrets (signature, token, password) were removed before it was kept: see publicAddress. */
+  redacted?: boolean;
 }
 
 /** A preset stopping rule, or exactly `iterations` measured runs. */

@@ -9,8 +9,9 @@ import { defaultDims } from '../core/dims.ts';
 import { detectDomain, SELECTION_MATRIX } from '../core/method/matrix.ts';
 import { resolveStoppingRule } from '../core/method/stopping.ts';
 import type { BenchConfig, BenchResult, Measurement } from '../core/result.ts';
-import type { ModelInspection, ModelSource, Progress, RunRequest } from '../../workers/protocol.ts';
+import type { ModelInspection, ModelSource, Progress, RemoteOptions, RunRequest } from '../../workers/protocol.ts';
 import { AbortedError, withBenchWorker } from './bench-bridge.ts';
+import { withRemoteOptions } from './fetched-source.ts';
 import { builtinSource, type BuiltinModel } from './model-sources.ts';
 import type { TaskInput } from '../core/tasks/types.ts';
 import { sourceForRuntime } from './runtime-sources.ts';
@@ -77,10 +78,18 @@ export class Benchmark {
 
   #abort: AbortController | null = null;
 
-  /** Reads and inspects a model; a failure leaves the previous model and result in place. */
+  /** How remote models are downloaded (the stall limit from the URL contract). */
+  fetchOptions: Pick<RemoteOptions, 'stallMs'> = {};
+
+  /**
+   * Reads and inspects a model; a failure leaves the previous model and result in place. The
+   * files inspection downloaded stay with the source, so runs reuse them (one download per model).
+   */
   async load(source: ModelSource, hints: CatalogHints = {}): Promise<boolean> {
-    return this.#task('inspecting', (api) => api.inspect(source, this.config.runtime), (inspection) => {
-      this.source = source;
+    const asked = withRemoteOptions(source, this.fetchOptions);
+    const onProgress = Comlink.proxy((progress: Progress) => (this.progress = progress));
+    return this.#task('inspecting', (api) => api.inspect(asked, this.config.runtime, onProgress), ({ fetched, ...inspection }) => {
+      this.source = withRemoteOptions(asked, { fetched: fetched ?? [] });
       this.inspection = inspection;
       this.hints = hints;
       this.config.dims = { ...defaultDims(inspection.io), ...this.#keptDims(inspection) };
@@ -101,8 +110,9 @@ export class Benchmark {
     let source: ModelSource;
     try {
       source = sourceForRuntime(url.trim(), this.config.runtime, builtins);
-    } catch {
-      this.fail(`"${url}" is not a valid URL. Give a full address such as https://example.com/model.onnx.`);
+    } catch (cause) {
+      // Refused schemes and unparsable addresses: the message says why and what to do instead.
+      this.fail(cause instanceof Error ? cause.message : `"${url}" is not a valid URL.`);
       return false;
     }
     const builtin = builtins.find((model) => source.kind === 'builtin' && source.url === new URL(model.url, location.href).href);

@@ -32,6 +32,8 @@ export class Playground {
   share = $state.raw<CurrentShare | null>(null);
   /** A shared result of a dropped file waits for the user to give the same file again. */
   rerunNeedsFile = $state(false);
+  /** A shared result whose URL lost its signature waits for a fresh URL of the same model. */
+  rerunNeedsUrl = $state(false);
   readonly #request: UrlRequest;
   /** With run=1 the page reports "running" from the start until the run settles. */
   #autorunPending = $state(false);
@@ -59,6 +61,7 @@ export class Playground {
   async start(): Promise<void> {
     const request = this.#request;
     Object.assign(this.bench.config, request.overrides);
+    if (request.stallMs !== undefined) this.bench.fetchOptions = { stallMs: request.stallMs };
     const mode = request.overrides.mode;
     if (mode && mode !== 'fixed' && !request.overrides.stopping) this.bench.config.stopping = presetFor(mode);
     this.builtins = await loadBuiltins().catch(() => []);
@@ -85,13 +88,16 @@ export class Playground {
     if (this.share) this.compare.add(`this run: ${this.share.shared.model.name}`, this.share.shared);
   }
 
-  /** Re-runs the opened result's model with its config here, then compares the two. */
-  async rerunOpened(file?: File): Promise<void> {
+  /**
+   * Re-runs the opened result's model with its config here, then compares the two. `given`: the
+   * dropped file, or a fresh URL for a model whose signed URL was not kept.
+   */
+  async rerunOpened(given?: File | string): Promise<void> {
     const shared = this.opened.view?.result;
     if (!shared) return;
     // The runtime decides how the model is found and read, so it is set before loading.
     this.bench.config.runtime = shared.config.runtime;
-    const loaded = await this.#loadModelOf(shared, file);
+    const loaded = await this.#loadModelOf(shared, given);
     if (!loaded) return;
     Object.assign(this.bench.config, structuredClone(shared.config));
     if (await this.bench.run()) {
@@ -101,22 +107,33 @@ export class Playground {
     }
   }
 
-  async #loadModelOf(shared: SharedResult, file?: File): Promise<boolean> {
+  async #loadModelOf(shared: SharedResult, given?: File | string): Promise<boolean> {
     const { model } = shared;
     if (model.source === 'file' || !model.url) {
+      const file = given instanceof File ? given : undefined;
       this.rerunNeedsFile = !file;
-      if (!file) return false;
-      if (!(await this.bench.load(fileSource(file)))) return false;
-      if (this.bench.inspection?.model.sha256 !== model.sha256) {
-        this.bench.fail(`This file's sha256 (${this.bench.inspection?.model.sha256}) differs from the shared model's (${model.sha256}): it is not the same model.`);
-        return false;
-      }
+      if (!file || !(await this.bench.load(fileSource(file)))) return false;
       this.rerunNeedsFile = false;
-      return true;
+      return this.#sameModel(model.sha256, 'file');
+    }
+    if (model.redacted) {
+      // The signature was not kept, so the saved URL would be refused: ask for a fresh one.
+      const url = typeof given === 'string' ? given : undefined;
+      this.rerunNeedsUrl = !url;
+      if (!url || !(await this.bench.loadUrl(url, this.builtins))) return false;
+      this.rerunNeedsUrl = false;
+      return this.#sameModel(model.sha256, 'URL');
     }
     // A built-in model is found by its path on this origin; a URL model is fetched again.
     const url = model.source === 'builtin' ? new URL(new URL(model.url).pathname, location.href).href : model.url;
     return this.bench.loadUrl(url, this.builtins);
+  }
+
+  #sameModel(sha256: string, what: string): boolean {
+    const found = this.bench.inspection?.model.sha256;
+    if (found === sha256) return true;
+    this.bench.fail(`This ${what}'s model has sha256 ${found}, the shared model's is ${sha256}: it is not the same model.`);
+    return false;
   }
 
   async #saveAndShare(result: BenchResult): Promise<void> {

@@ -1,7 +1,7 @@
 import type { FolderFile, ModelSource } from '../../workers/protocol.ts';
 import type { RuntimeId } from '../core/result.ts';
 import { isHubId } from '../core/runtimes.ts';
-import { urlSource, type BuiltinModel } from './model-sources.ts';
+import { modelAddress, urlSource, type BuiltinModel } from './model-sources.ts';
 
 /**
  * What the user typed, read for the chosen runtime: for transformers.js a hub id
@@ -11,7 +11,10 @@ import { urlSource, type BuiltinModel } from './model-sources.ts';
 export function sourceForRuntime(text: string, runtime: RuntimeId, builtins: readonly BuiltinModel[] = []): ModelSource {
   if (runtime === 'ort') return urlSource(text, builtins);
   if (runtime === 'transformers' && isHubId(text)) return { kind: 'hub', url: `https://huggingface.co/${text}`, name: text, synthetic: false };
-  const resolved = new URL(text, location.href);
+  const resolved = modelAddress(text);
+  if (resolved.protocol === 'data:' || resolved.protocol === 'blob:') {
+    throw new Error(`A ${resolved.protocol} address holds one file, and ${runtime === 'tfjs' ? 'a TF.js model needs model.json with its weight shards' : 'transformers.js needs a folder laid out like a hub repository'}: drop the files instead.`);
+  }
   if (runtime === 'transformers' && !resolved.pathname.endsWith('/')) resolved.pathname += '/';
   const synthetic = resolved.origin === location.origin && resolved.pathname.startsWith(new URL('zoo/', document.baseURI).pathname);
   const parts = resolved.pathname.split('/').filter(Boolean);

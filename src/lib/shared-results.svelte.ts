@@ -16,6 +16,8 @@ export class OpenedResult {
   samplesMs = $state.raw<number[] | null>(null);
   from = $state<OpenedFrom | null>(null);
   error = $state<string | null>(null);
+  /** The opened link has no checksum (made before links carried one): damage cannot be told. */
+  unchecked = $state(false);
 
   /** Decodes a `#r=…` fragment; a bad one becomes an error message, never an exception. */
   async openFragment(fragment: string): Promise<boolean> {
@@ -26,6 +28,7 @@ export class OpenedResult {
       return false;
     }
     this.#show(decoded.result, null, 'link');
+    this.unchecked = decoded.unchecked === true;
     return true;
   }
 
@@ -38,6 +41,7 @@ export class OpenedResult {
     this.samplesMs = null;
     this.from = null;
     this.error = null;
+    this.unchecked = false;
   }
 
   #show(result: SharedResult, samplesMs: number[] | null, from: OpenedFrom): void {
@@ -45,6 +49,7 @@ export class OpenedResult {
     this.samplesMs = samplesMs;
     this.from = from;
     this.error = null;
+    this.unchecked = false;
   }
 }
 

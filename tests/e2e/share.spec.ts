@@ -15,7 +15,7 @@ async function finishedRun(page: Page, url = RUN) {
 
 test('a finished run has a share link that opens the same result in a fresh browser', async ({ page, browser }) => {
   const { result, shareUrl } = await finishedRun(page);
-  expect(shareUrl).toMatch(/#r=[A-Za-z0-9_-]+$/);
+  expect(shareUrl).toMatch(/#r=[A-Za-z0-9_-]{8}\.[A-Za-z0-9_-]+$/);
   expect(shareUrl!.length).toBeLessThan(2000);
   await expect(page.getByTestId('share-url')).toHaveValue(shareUrl!);
 

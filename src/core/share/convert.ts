@@ -1,4 +1,5 @@
 /** From a fresh BenchResult to the shared form, and from the shared form to what the UI draws. */
+import { publicAddress } from '../fetch/model-url.ts';
 import { INTERVAL_METHOD } from '../method/percentiles.ts';
 import type { BenchConfig, BenchResult, Stats, TensorSpec } from '../result.ts';
 import type { TaskMetrics } from '../tasks/types.ts';
@@ -12,22 +13,15 @@ import { cut, cutRecord, round6 } from './compact.ts';
 import { shareChecklist, sharePrecision, shareValidity, shareVerdict } from './convert-assessment.ts';
 
 /**
- * The model URL without what must not travel in a link: credentials, the query (signed URLs carry
- * tokens there) and the fragment. Anything but http(s) is left out.
+ * The model URL as a link may carry it: no credentials (user, password, and query parameters that
+ * look like signatures or tokens: see publicAddress), no fragment. Anything but http(s) is left out.
  */
 export function shareableUrl(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-    parsed.username = '';
-    parsed.password = '';
-    parsed.search = '';
-    parsed.hash = '';
-    return parsed.href.length <= BOUNDS.url ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const shown = url === undefined ? null : publicAddress(url).url;
+  if (!shown) return undefined;
+  const parsed = new URL(shown);
+  parsed.hash = '';
+  return parsed.href.length <= BOUNDS.url ? parsed.href : undefined;
 }
 
 function shareTensor(spec: TensorSpec): TensorSpec {
@@ -93,6 +87,7 @@ export function toShared(result: BenchResult, appVersion = 'unknown'): SharedRes
       bytes: model.bytes,
       sha256: model.sha256,
       synthetic: model.synthetic,
+      ...(model.redacted || (model.url !== undefined && publicAddress(model.url).removed.length > 0) ? { redacted: true } : {}),
     },
     runtime: result.runtime,
     backend: result.backend,

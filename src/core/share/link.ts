@@ -1,9 +1,11 @@
 /**
  * Share links: the whole result in the URL fragment, after `#r=`, as its wire form (wire.ts: the
- * JSON without field names) → deflate-raw → base64url. The fragment never reaches a server. Decoding treats the fragment as hostile: every
+ * JSON without field names) → deflate-raw → base64url, preceded by a checksum of that payload and
+ * a dot (checksum.ts), so a damaged link says so. The fragment never reaches a server. Decoding treats the fragment as hostile: every
  * failure is a `{ ok: false, error }` with a sentence for the user, never an exception.
  */
 import { base64UrlToBytes, bytesToBase64Url } from './base64url.ts';
+import { CHECKSUM_CHARS, payloadChecksum, splitChecked } from './checksum.ts';
 import { sharedResultSchema, type Parsed, type SharedResult } from './schema.ts';
 import { parseJsonSafely, parseShared } from './validate.ts';
 import { pack, unpack } from './wire.ts';
@@ -63,7 +65,8 @@ export async function encodeResult(shared: SharedResult): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(pack(sharedResultSchema, linkForm(shared))));
   const compressed = await readAll(streamOf(json).pipeThrough(new CompressionStream('deflate-raw')), Infinity);
   if (compressed === 'too-large') throw new Error('unreachable: no limit on compression');
-  return `#${FRAGMENT_KEY}=${bytesToBase64Url(compressed)}`;
+  const payload = bytesToBase64Url(compressed);
+  return `#${FRAGMENT_KEY}=${await payloadChecksum(payload)}.${payload}`;
 }
 
 /** The full share URL: `base` (usually location.href) with its fragment replaced. */
@@ -78,8 +81,16 @@ export function isShareFragment(hash: string): boolean {
   return hash.replace(/^#/, '').startsWith(`${FRAGMENT_KEY}=`);
 }
 
+/**
+ * A decoded link. `unchecked`: the link has no checksum. Links made before checksums existed
+ * (benchtab 0.1.0) still open, since refusing them would break every link already sent, but the
+ * view says that damage to them cannot be detected. A new link cut inside its checksum also
+ * lands here only if what is left still inflates and validates, which a few characters never do.
+ */
+export type DecodedLink = Parsed<SharedResult> & { unchecked?: boolean };
+
 /** Reads `#r=…`, `r=…` or the bare payload. */
-export async function decodeResult(fragment: string): Promise<Parsed<SharedResult>> {
+export async function decodeResult(fragment: string): Promise<DecodedLink> {
   try {
     return await decodeUnsafe(fragment);
   } catch (error) {
@@ -88,12 +99,21 @@ export async function decodeResult(fragment: string): Promise<Parsed<SharedResul
   }
 }
 
-async function decodeUnsafe(fragment: string): Promise<Parsed<SharedResult>> {
-  const payload = fragment.replace(/^#/, '').replace(new RegExp(`^${FRAGMENT_KEY}=`), '');
-  if (payload.length === 0) return { ok: false, error: 'This link holds no result: the part after #r= is empty.' };
-  if (payload.length > MAX_PAYLOAD_CHARS) {
-    return { ok: false, error: `This link is too long (${payload.length} characters); a result link is at most ${MAX_PAYLOAD_CHARS}.` };
+async function decodeUnsafe(fragment: string): Promise<DecodedLink> {
+  const text = fragment.replace(/^#/, '').replace(new RegExp(`^${FRAGMENT_KEY}=`), '');
+  if (text.length === 0) return { ok: false, error: 'This link holds no result: the part after #r= is empty.' };
+  if (text.length > MAX_PAYLOAD_CHARS) {
+    return { ok: false, error: `This link is too long (${text.length} characters); a result link is at most ${MAX_PAYLOAD_CHARS}.` };
   }
+  const { checksum, payload } = splitChecked(text);
+  if (checksum !== null && (checksum.length !== CHECKSUM_CHARS || checksum !== (await payloadChecksum(payload)))) {
+    return { ok: false, error: 'This link is damaged: its checksum does not match its contents (was it cut short or edited?). Ask for the link again.' };
+  }
+  const decoded = await decodePayload(payload);
+  return checksum === null && decoded.ok ? { ...decoded, unchecked: true } : decoded;
+}
+
+async function decodePayload(payload: string): Promise<Parsed<SharedResult>> {
   const compressed = base64UrlToBytes(payload);
   if (compressed === null) {
     return { ok: false, error: 'This link is damaged: the part after #r= is not base64url text (was it cut short or edited?).' };

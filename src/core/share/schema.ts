@@ -37,6 +37,8 @@ const model = z.object({
   bytes: z.int().check(z.gte(0), z.lte(BOUNDS.bytes)),
   sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits')),
   synthetic: z.boolean(),
+  /** The URL had secrets (a signature, a token) that were removed: a re-run needs a fresh URL. */
+  redacted: z.optional(z.boolean()),
 });
 
 

@@ -76,7 +76,7 @@ describe('share links', () => {
 
   test('shareUrl replaces an existing fragment', async () => {
     const url = await shareUrl('https://benchtab.example/app/?model=x#old', toShared(typicalResult()));
-    expect(url).toMatch(/^https:\/\/benchtab\.example\/app\/\?model=x#r=[A-Za-z0-9_-]+$/);
+    expect(url).toMatch(/^https:\/\/benchtab\.example\/app\/\?model=x#r=[A-Za-z0-9_-]{8}\.[A-Za-z0-9_-]+$/);
   });
 });
 

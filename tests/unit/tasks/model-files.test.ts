@@ -15,7 +15,7 @@ describe('ModelFiles: a model as a set of files', () => {
   it('a URL names its file; relative paths resolve against its folder', () => {
     const files = new ModelFiles({ kind: 'url', url: 'http://h/zoo/cnn/model.json?v=1', name: 'cnn', synthetic: true });
     expect(files.entry).toBe('model.json');
-    expect(files.describe('group1-shard1of2.bin')).toBe('http://h/zoo/cnn/group1-shard1of2.bin');
+    expect(files.describe('group1-shard1of2.bin')).toBe('http://h/zoo/cnn/group1-shard1of2.bin?v=1');
     expect(new ModelFiles({ kind: 'hub', url: 'https://huggingface.co/Xenova/gpt2', name: 'Xenova/gpt2', synthetic: false }).describe('config.json'))
       .toBe('https://huggingface.co/Xenova/gpt2/resolve/main/config.json');
   });
