@@ -26,7 +26,7 @@ const tensorSpec = z.object({
   shape: list(z.union([z.int().check(z.gte(-1), z.lte(2 ** 40)), text(64)]), 16),
 });
 
-const runtime = z.enum(['ort', 'tfjs', 'transformers']);
+const runtime = z.enum(['ort', 'tfjs', 'transformers', 'litert']);
 const backend = z.enum(['wasm', 'webgpu', 'webgl', 'cpu']);
 
 const model = z.object({
