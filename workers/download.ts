@@ -1,18 +1,19 @@
 /**
  * One model file over the network, as a stream: its first bytes are checked before the rest is
  * fetched (a file that cannot be a model ends the download at once, whatever its size), progress
- * is reported with the rate, and a watchdog gives up when the stall limit passes without progress:
- * no headers, or fewer than PROGRESS_BYTES of body (a server dripping one byte a second is as
- * stuck as a silent one: a 10 MB model would take four months).
+ * is reported with the rate, and a watchdog (src/core/fetch/watchdog.ts) gives up when the stall
+ * limit passes without progress.
  * Total time has no cap: a slow, steady download is fine.
  */
 import { shownAddress } from '../src/core/fetch/model-url.ts';
+import { HEAD_BYTES } from '../src/core/formats/index.ts';
 import { stallMessage } from '../src/core/fetch/stall.ts';
+import { watchdog, type Watchdog } from '../src/core/fetch/watchdog.ts';
 import { BenchError } from './errors.ts';
 import type { DownloadProgress } from './protocol.ts';
 
-/** Enough for every format's signature (ONNX, TFLite's identifier at 4, GGUF, zip, HTML…). */
-export const HEAD_BYTES = 4096;
+/** What format detection reads of a file's start (src/core/formats): every format's signature. */
+export { HEAD_BYTES };
 const PROGRESS_INTERVAL_MS = 100;
 /** Content-Length above this is not trusted for one allocation (a wasm32 heap tops out at 4 GB). */
 const MAX_RESERVE = 2 ** 32 - 1;
@@ -20,7 +21,7 @@ const MAX_RESERVE = 2 ** 32 - 1;
 export interface DownloadOptions {
   stallMs: number;
   /** Throws (a BenchError) when the first bytes say this is not a file the runtime can use. */
-  checkHead?: (head: Uint8Array) => void;
+  checkHead?: (head: Uint8Array, size: number) => void;
   onProgress?: (progress: DownloadProgress) => void;
   /** The fetch's failure in words ("Could not reach the hub…"); default: the network or CORS. */
   unreachable?: (cause: unknown) => string;
@@ -28,32 +29,6 @@ export interface DownloadOptions {
 
 /** The bytes, or the HTTP status of a file that is not there (401, 403, 404). */
 export type Downloaded = Uint8Array | number;
-
-/** Progress is at least this many bytes within the stall limit (1 KiB in 30 s: 34 bytes/s). */
-export const PROGRESS_BYTES = 1024;
-
-/**
- * Restartable timer: fires `onStall` when no progress is made for `ms`. `kick()` is progress
- * (headers, the end of the body); `bytes(n)` counts towards it.
- */
-function watchdog(ms: number, onStall: (bytesSinceProgress: number) => void) {
-  let pending = 0;
-  const fire = () => onStall(pending);
-  let timer = setTimeout(fire, ms);
-  const kick = () => {
-    pending = 0;
-    clearTimeout(timer);
-    timer = setTimeout(fire, ms);
-  };
-  return {
-    kick,
-    bytes(n: number) {
-      pending += n;
-      if (pending >= PROGRESS_BYTES) kick();
-    },
-    stop: () => clearTimeout(timer),
-  };
-}
 
 /**
  * Growing byte buffer. Small until the head is checked (a 1 GB Content-Length must not allocate
@@ -141,7 +116,7 @@ export async function download(url: string, options: DownloadOptions): Promise<D
 }
 
 interface BodyOptions extends DownloadOptions {
-  dog: { bytes(n: number): void };
+  dog: Watchdog;
   file: string;
   total: number | null;
 }
@@ -168,12 +143,12 @@ async function readBody(response: Response, sink: ByteSink, options: BodyOptions
       sink.push(value);
       if (!headChecked && sink.length >= HEAD_BYTES) {
         headChecked = true;
-        checkHead(sink.head(HEAD_BYTES));
+        checkHead(sink.head(HEAD_BYTES), options.total ?? Number.MAX_SAFE_INTEGER);
         if (options.total !== null && options.total <= MAX_RESERVE) sink.reserve(options.total);
       }
       report(false);
     }
-    if (!headChecked) checkHead(sink.head(HEAD_BYTES));
+    if (!headChecked) checkHead(sink.head(HEAD_BYTES), sink.length);
     report(true);
   } catch (cause) {
     // Ends the download now: a refused or stalled file must not keep streaming in.

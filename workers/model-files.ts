@@ -10,7 +10,7 @@ import { download, HEAD_BYTES } from './download.ts';
 import { BenchError } from './errors.ts';
 import { describeMissing, describePath, HUB_HOST, locate, urlOf, type Origin } from './model-origin.ts';
 import type { DownloadProgress, FetchedFile, ModelSource } from './protocol.ts';
-import { headCheckFor, sha256Hex, sourceName } from './source.ts';
+import { headCheckFor, sha256Hex, sourceName, type HeadCheck } from './source.ts';
 import { unionMs, type Span } from './spans.ts';
 
 export { HUB_HOST } from './model-origin.ts';
@@ -29,7 +29,7 @@ export interface ReadOptions {
   /** Why the file is needed, for the message when it is missing. */
   why?: string;
   /** Throws when the first bytes say the file is unusable; default: by the file's name. */
-  checkHead?: (head: Uint8Array) => void;
+  checkHead?: HeadCheck;
 }
 
 export interface ModelFilesOptions {
@@ -166,14 +166,14 @@ export class ModelFiles {
   }
 
   /** The file, or the status that says it is not there (0: not among the dropped files). */
-  async #load(path: string, checkHead?: (head: Uint8Array) => void): Promise<FileRecord | number> {
+  async #load(path: string, checkHead?: HeadCheck): Promise<FileRecord | number> {
     const origin = this.#origin;
     if (origin.kind === 'local') {
       const blob = origin.files.get(path);
       if (!blob) return 0;
       const start = performance.now();
       // The first bytes first: a wrong file is refused before the whole of it is read.
-      checkHead?.(new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer()));
+      checkHead?.(new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer()), blob.size);
       return { bytes: new Uint8Array(await blob.arrayBuffer()), url: null, span: [start, performance.now()], reused: false };
     }
     const url = urlOf(origin, this.entry, path);

@@ -1,4 +1,7 @@
-import { sniffModelBytes } from '../src/core/formats.ts';
+import { detectFile } from '../src/core/formats/index.ts';
+import { problemMessage, withArticle } from '../src/core/formats/sniff.ts';
+import type { BrowserRuntime } from '../src/core/formats/types.ts';
+import { RUNTIME_LABELS } from '../src/core/runtimes.ts';
 import { BenchError } from './errors.ts';
 import type { ModelSource } from './protocol.ts';
 
@@ -6,18 +9,27 @@ export function sourceName(source: ModelSource): string {
   return source.kind === 'file' ? source.file.name : source.name;
 }
 
-/** Rejects bytes that are plainly not an ONNX model, with a message that says what they are. */
-export function checkModelBytes(bytes: Uint8Array): void {
-  const problem = sniffModelBytes(bytes);
-  if (problem) throw new BenchError('BadModelError', problem.message);
+/**
+ * Rejects bytes that are not a model `runtime` runs, with a message that says what they are:
+ * an HTML page, a safetensors file (and how to convert it), a TFLite model (and which runtime
+ * takes it).
+ */
+export function checkModelBytes(bytes: Uint8Array, name: string, runtime: BrowserRuntime, size = bytes.byteLength): void {
+  const detection = detectFile({ name, size, head: bytes.subarray(0, 64 * 1024) });
+  if (detection.runtime === runtime) return;
+  if (detection.runtime === null) throw new BenchError('BadModelError', problemMessage(detection), undefined, detection.format);
+  throw new BenchError('BadModelError', `This is ${withArticle(detection.label)}, which ${RUNTIME_LABELS[runtime]} does not run: choose ${RUNTIME_LABELS[detection.runtime]} (runtime=${detection.runtime}).`, undefined, 'wrong-runtime');
 }
 
+/** Checks a file from its first bytes and its size (a download's first chunk, a file's first slice). */
+export type HeadCheck = (head: Uint8Array, size: number) => void;
+
 /**
- * The check a file's first bytes get before the rest is read, by its name: an .onnx file must
- * start like a model. The one place a format check is chosen, so the format registry plugs in here.
+ * The check a file's first bytes get before the rest is read when its reader names none: by the
+ * file's name, an .onnx file must be an ONNX model (transformers.js reads them through env.fetch).
  */
-export function headCheckFor(path: string): ((head: Uint8Array) => void) | undefined {
-  return /\.onnx$/i.test(path) ? checkModelBytes : undefined;
+export function headCheckFor(path: string): HeadCheck | undefined {
+  return /\.onnx$/i.test(path) ? (head, size) => checkModelBytes(head, path, 'ort', size) : undefined;
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -16,8 +16,10 @@ const ONNX_HEAD = Buffer.from([0x08, 0x07, 0x12, 0x04, 0x74, 0x65, 0x73, 0x74]);
 
 export interface ModelServer {
   url(path: string): string;
-  /** Requests per path, in order of arrival. */
+  /** Whole-file requests per path: downloads. */
   requests: Map<string, number>;
+  /** Range requests per path: the page sampling a file's first bytes to tell its format. */
+  ranged: Map<string, number>;
   /** Epoch ms of the event a stall is measured from, per path (request, headers). */
   stallStart: Map<string, number>;
   /** Bytes of the sparse file sent before the client hung up. */
@@ -35,13 +37,22 @@ export async function startModelServer(): Promise<ModelServer> {
   ftruncateSync(fd, GB);
   closeSync(fd);
   const requests = new Map<string, number>();
+  const ranged = new Map<string, number>();
   const stallStart = new Map<string, number>();
   let sparseSent = 0;
   const timers = new Set<NodeJS.Timeout>();
 
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => void> = {
-    '/signed/model.onnx': (_, res, url) => {
+    '/signed/model.onnx': (req, res, url) => {
       if (url.searchParams.get('sig') !== SECRET) return void res.writeHead(403, OPEN).end('signature required');
+      // Ranges answered as object stores do (206 with Content-Range), so sampling costs a few KB.
+      const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
+      if (range) {
+        const start = Number(range[1]);
+        const end = Math.min(Number(range[2]), model.length - 1);
+        const headers = { ...OPEN, 'Content-Range': `bytes ${start}-${end}/${model.length}`, 'Access-Control-Expose-Headers': 'Content-Range' };
+        return void res.writeHead(206, headers).end(model.subarray(start, end + 1));
+      }
       res.writeHead(200, { ...OPEN, 'Content-Type': 'application/octet-stream', 'Content-Length': model.length }).end(model);
     },
     '/typed/model.onnx': (_, res) => void res.writeHead(200, { ...OPEN, 'Content-Type': 'application/octet-stream' }).end(model),
@@ -74,7 +85,8 @@ export async function startModelServer(): Promise<ModelServer> {
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://loopback');
-    requests.set(url.pathname, (requests.get(url.pathname) ?? 0) + 1);
+    const counts = req.headers.range ? ranged : requests;
+    counts.set(url.pathname, (counts.get(url.pathname) ?? 0) + 1);
     const route = routes[url.pathname];
     if (route) route(req, res, url);
     else res.writeHead(404, OPEN).end();
@@ -84,6 +96,7 @@ export async function startModelServer(): Promise<ModelServer> {
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     requests,
+    ranged,
     stallStart,
     sparseBytesSent: () => sparseSent,
     close: () => new Promise((resolve) => {

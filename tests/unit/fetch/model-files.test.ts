@@ -73,7 +73,7 @@ describe('ModelFiles over the network', () => {
   it('checks a dropped file from its first bytes', async () => {
     const html = new File(['<!doctype html><title>Sign in</title>'], 'model.onnx');
     const files = new ModelFiles({ kind: 'file', file: html });
-    await expect(files.read('model.onnx')).rejects.toThrow(/HTML or XML page, not an ONNX model/);
+    await expect(files.read('model.onnx')).rejects.toThrow(/This is an HTML page, not a model/);
   });
 
   it('a one-file address (data:) has no siblings, and says so', async () => {
