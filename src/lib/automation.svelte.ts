@@ -15,6 +15,8 @@ export interface BenchtabGlobal {
   error: string | null;
   /** The finished run's share link. */
   shareUrl: string | null;
+  /** The run in flight: its phase and runs done of the phase's minimum (the fleet CLI shows it). */
+  progress?: { phase: string; done: number; total: number } | null;
 }
 
 declare global {
