@@ -68,6 +68,13 @@ export async function runFleet(suite: Suite, options: FleetOptions): Promise<0 |
   if (!options.appUrl || mounts.folders.length > 0) server = await startServer(options.host, options.port, mounts);
   const origin = options.appUrl ?? server!.origin;
   const progress = new Progress(jobs.length, options.quiet);
+  const stop = new AbortController();
+  // The first Ctrl+C stops cleanly (sessions closed, what finished is written); a second one kills.
+  const onInterrupt = () => {
+    console.error('benchtab: stopping; finished jobs will be written (Ctrl+C again to quit at once)');
+    stop.abort();
+  };
+  process.once('SIGINT', onInterrupt);
   let records: JobRecord[];
   try {
     const pools = targets.map((target) => {
@@ -76,11 +83,12 @@ export async function runFleet(suite: Suite, options: FleetOptions): Promise<0 |
         const modelUrl = model.mounted && options.appUrl ? `${server!.origin}${model.url}` : model.url;
         return { job, url: pageUrl(origin, job, modelUrl) };
       });
-      const options_ = { parallel: options.parallel, retries: options.retries, jobTimeoutMs: options.jobTimeoutMs };
+      const options_ = { parallel: options.parallel, retries: options.retries, jobTimeoutMs: options.jobTimeoutMs, signal: stop.signal };
       return runPool(target, driverFor(target, options.capabilities), own, options_, progress.onEvent);
     });
     records = (await Promise.all(pools)).flat().sort((a, b) => a.job.index - b.job.index);
   } finally {
+    process.removeListener('SIGINT', onInterrupt);
     progress.stop();
     await server?.close();
   }

@@ -3,6 +3,7 @@
  * automation contract until it settles, read the result and the adapter. A page that settles in
  * `error` is the benchmark failing on its own (returned); anything thrown is the session dying.
  */
+import { readFileSync } from 'node:fs';
 import type { BenchResult } from '../src/core/result.ts';
 import { toShared } from '../src/core/share/convert.ts';
 import { deviceClassOf, isSoftwareAdapter, type Overhead, type TargetIdentity } from '../src/core/fleet/record.ts';
@@ -22,6 +23,8 @@ export interface JobOutcome {
 }
 
 const POLL_MS = 250;
+/** Results say which benchtab made them. */
+const APP_VERSION = `benchtab ${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version} (fleet CLI)`;
 
 export function identify(target: TargetSpec, session: BrowserSession, probe: PageProbe): TargetIdentity {
   return {
@@ -64,5 +67,5 @@ export async function runJob(
   if (!raw) {
     return { status: 'failed', error: state.error ?? 'the page settled without a result', result: null, samplesMs: [], target: identity, overhead };
   }
-  return { status: 'done', error: null, result: toShared(raw, 'benchtab-cli'), samplesMs: raw.timings.samplesMs, target: identity, overhead };
+  return { status: 'done', error: null, result: toShared(raw, APP_VERSION), samplesMs: raw.timings.samplesMs, target: identity, overhead };
 }

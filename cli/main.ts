@@ -10,7 +10,7 @@ import { gate } from '../src/core/fleet/gate.ts';
 import { suiteFromQuery } from '../src/core/fleet/jobs.ts';
 import { markdownSummary } from '../src/core/fleet/report.ts';
 import { parseSuite } from '../src/core/fleet/suite.ts';
-import { runFleet, type FleetOptions } from './fleet.ts';
+import type { FleetOptions } from './fleet.ts';
 import { loadRecords, UsageError, verdictLines, writeResults } from './results.ts';
 
 const whole = (min: number) => (text: string): number => {
@@ -56,6 +56,11 @@ function withRunOptions(command: Command): Command {
     .option('--capabilities <json>', 'WebDriver capabilities for targets that give none', json)
     .option('--job-timeout <s>', 'seconds a job may take before its session is presumed dead', whole(1), 600)
     .option('-q, --quiet', 'no progress lines; only problems and the verdict');
+}
+
+/** Loaded on demand: browsers, Vite and WebDriver are not needed for `compare` or `--help`. */
+async function runFleet(...args: Parameters<typeof import('./fleet.ts').runFleet>): Promise<0 | 1 | 2> {
+  return (await import('./fleet.ts')).runFleet(...args);
 }
 
 function fleetOptions(flags: RunFlags, title: string): FleetOptions {

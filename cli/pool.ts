@@ -14,6 +14,8 @@ export interface PoolOptions {
   parallel: number;
   retries: number;
   jobTimeoutMs: number;
+  /** Ctrl+C: jobs not started end as not run, live sessions are closed, nothing is retried. */
+  signal?: AbortSignal;
 }
 
 export type PoolEvent =
@@ -38,6 +40,12 @@ export async function runPool(
   const records: JobRecord[] = [];
   let everOpened = false;
   let unreachable: string | null = null;
+  const live = new Set<BrowserSession>();
+  const stopped = () => options.signal?.aborted === true;
+  options.signal?.addEventListener('abort', () => {
+    unreachable = 'stopped by the user (Ctrl+C)';
+    for (const session of live) void session.close();
+  });
 
   const finish = (item: Pending, fields: Pick<JobRecord, 'status' | 'error' | 'target' | 'overhead' | 'result' | 'samplesMs'>) => {
     const record: JobRecord = {
@@ -50,7 +58,7 @@ export async function runPool(
   const infra = (item: Pending, error: string) => finish(item, { status: 'infra', error, target: null, overhead: null, result: null, samplesMs: [] });
   const failAttempt = (item: Pending, error: string) => {
     item.attempts.at(-1)!.error = error;
-    if (item.attempts.length <= options.retries && !unreachable) {
+    if (item.attempts.length <= options.retries && !unreachable && !stopped()) {
       onEvent({ type: 'retry', job: item.job, error });
       queue.unshift(item);
     } else {
@@ -73,6 +81,7 @@ export async function runPool(
         const opening = performance.now();
         try {
           session = await driver.openSession();
+          live.add(session);
           everOpened = true;
           sessionMs = performance.now() - opening;
         } catch (error) {
@@ -95,10 +104,12 @@ export async function runPool(
         // The session is gone or cannot be trusted: drop it; the job runs again on a new one.
         const dead: BrowserSession = session;
         session = null;
+        live.delete(dead);
         await dead.close();
         failAttempt(item, `session ${dead.id} died: ${errorText(error)}`);
       }
     }
+    if (session) live.delete(session);
     await session?.close();
   }
 

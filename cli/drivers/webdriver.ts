@@ -38,7 +38,8 @@ class WebDriverSession implements BrowserSession {
 /** "ECONNREFUSED" and friends read as "cannot reach"; the Grid's own answers are passed on. */
 function explain(error: unknown, name: string): string {
   const text = errorText(error);
-  const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  // selenium-webdriver puts the socket error's code at the start of its message ("ECONNREFUSED connect …").
+  const code = (error as { code?: string }).code ?? /^(E[A-Z]{3,})\b/.exec(text)?.[1];
   if (code && /^E[A-Z]+$/.test(code)) return `Cannot reach the WebDriver endpoint ${name} (${code}).`;
   return `The WebDriver endpoint ${name} gave no session: ${text}`;
 }
