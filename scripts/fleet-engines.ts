@@ -85,7 +85,9 @@ export function startGrid(port: number): Grid {
   return {
     url, ready,
     async sessions() {
-      return (await status()).value.nodes.flatMap((node) => node.slots.flatMap((slot) => (slot.session ? [slot.session.sessionId] : [])));
+      // A slot being filled shows the placeholder id "reserved" until the browser is up.
+      const ids = (await status()).value.nodes.flatMap((node) => node.slots.flatMap((slot) => (slot.session ? [slot.session.sessionId] : [])));
+      return ids.filter((id) => id !== 'reserved');
     },
     async kill(sessionId) {
       await fetch(`${url}/session/${sessionId}`, { method: 'DELETE' });
