@@ -16,11 +16,12 @@ export interface Mounts {
   folders: string[];
 }
 
-/** Where a zoo model's file is for each runtime, tried in order. */
-const ZOO_LAYOUT: Record<RuntimeId, readonly string[]> = {
+/** Where a zoo model's file is for each runtime, tried in order; a runtime not named here has none. */
+const ZOO_LAYOUT: Partial<Record<RuntimeId, readonly string[]>> = {
   ort: ['onnx/model.onnx', 'model.onnx'],
   tfjs: ['tfjs/model.json', 'model.json'],
   transformers: ['config.json'],
+  litert: ['tflite/model.tflite', 'model.tflite'],
 };
 
 export interface Resolution {
@@ -61,8 +62,9 @@ export function resolveModel(model: string, runtime: RuntimeId, distDir: string,
   if (model.startsWith('/') && existsSync(resolve(distDir, `.${model.replace(/[?#].*$/, '')}`))) return { url: model, mounted: false };
   const zooFolder = resolve(distDir, 'zoo', model);
   if (/^[\w.-]+$/.test(model) && existsSync(zooFolder)) {
-    const file = ZOO_LAYOUT[runtime].find((path) => existsSync(resolve(zooFolder, path)));
-    if (!file) return `The zoo model "${model}" has no ${runtime} files (looked for ${ZOO_LAYOUT[runtime].join(', ')}).`;
+    const layout = ZOO_LAYOUT[runtime] ?? [];
+    const file = layout.find((path) => existsSync(resolve(zooFolder, path)));
+    if (!file) return `The zoo model "${model}" has no files for runtime ${runtime}${layout.length ? ` (looked for ${layout.join(', ')})` : ''}.`;
     return { url: runtime === 'transformers' ? `/zoo/${model}/` : `/zoo/${model}/${file}`, mounted: false };
   }
   if (runtime === 'transformers' && isHubId(model)) return { url: model, mounted: false };

@@ -20,7 +20,7 @@ export function finishedLine(record: JobRecord, position: string): string {
   if (record.status === 'failed' || !record.result) return `✗ ${head} · failed: ${record.error}${took}`;
   const { stats, verdict, validity } = record.result;
   const device = record.target ? ` on ${record.target.deviceClass}` : '';
-  const mark = !validity.valid || verdict.status === 'fail' ? '✗' : '✓';
+  const mark = !validity.valid || verdict.status === 'fail' || verdict.status === 'depends' ? '✗' : '✓';
   return `${mark} ${head}${device} · p50 ${ms(stats.p50)} p95 ${ms(stats.p95)} n=${stats.count} · ${verdict.status}`
     + ` · ${validity.valid ? 'valid' : `invalid (${validity.reasons[0] ?? ''})`}${took}${retried}`;
 }

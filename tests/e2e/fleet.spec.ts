@@ -148,7 +148,7 @@ test('the gate: an identical re-run passes (exit 0), a much slower model under t
   test.setTimeout(300_000);
   const base = join(dir, 'gate-base');
   // Many cheap runs (0.1 ms each): the interval of the p50 ratio is narrow, and the long warmup lets
-  // V8 finish tiering up ORT's wasm first (with 10 warmup runs, the first quarter runs slower: drift).
+  // V8 finish tiering up ORT's wasm before the measured runs (with 10, the first quarter runs slower).
   const query = `model=${models.microA}&warmup=3000&iterations=400`;
   const first = await runCli(['run', query, '--out', base, '--quiet']);
   expect(first.code, first.stdout).toBe(0);

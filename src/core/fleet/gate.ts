@@ -75,6 +75,8 @@ function judgeAlone(record: JobRecord, problems: string[], notes: string[]): voi
   if (record.status !== 'done' || !result) return;
   if (!result.validity.valid) problems.push(`invalid: ${result.validity.reasons.join('; ')}`);
   if (result.verdict.status === 'fail') problems.push(`breaks its target: ${result.verdict.reason}`);
+  // Passing in one of the device's states and failing in another is still a breach a user will meet.
+  else if (result.verdict.status === 'depends') problems.push(`breaks its target in some of the run's regimes: ${result.verdict.reason}`);
   else if (result.verdict.status === 'not-measured' && result.validity.valid) notes.push(`no verdict: ${result.verdict.reason}`);
 }
 

@@ -6,8 +6,13 @@
 import english from 'zod/v4/locales/en.js';
 import * as z from 'zod/mini';
 import { LineCounter, parseDocument } from 'yaml';
+import type { BackendId, RuntimeId } from '../result.ts';
+import { RUNTIME_IDS, RUNTIMES } from '../runtimes.ts';
 
 const englishMessages = english().localeError;
+
+/** Every backend some runtime offers; which runtime takes which is checked per job (jobs.ts). */
+const BACKEND_IDS = [...new Set(Object.values(RUNTIMES).flatMap((info) => info.backends))] as [BackendId, ...BackendId[]];
 
 /** An automation-contract parameter value; numbers and booleans are written into the URL as text. */
 const paramValue = z.union([z.string(), z.number(), z.boolean()]);
@@ -43,8 +48,8 @@ export const suiteSchema = z.strictObject({
   /** Parameters every job gets (the automation contract: warmup, iterations, mode, sla, …). */
   params: z.optional(params),
   models: z.array(modelEntry).check(z.minLength(1)),
-  runtimes: z.optional(z.array(z.enum(['ort', 'tfjs', 'transformers'])).check(z.minLength(1))),
-  backends: z.optional(z.array(z.enum(['wasm', 'webgpu', 'webgl', 'cpu'])).check(z.minLength(1))),
+  runtimes: z.optional(z.array(z.enum(RUNTIME_IDS as [RuntimeId, ...RuntimeId[]])).check(z.minLength(1))),
+  backends: z.optional(z.array(z.enum(BACKEND_IDS)).check(z.minLength(1))),
   configs: z.optional(z.array(configEntry).check(z.minLength(1))),
   targets: z.optional(z.array(targetEntry).check(z.minLength(1))),
 });
