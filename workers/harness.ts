@@ -134,6 +134,15 @@ function taskMetrics(request: RunRequest, runner: TaskRunner, splits: RunSplit[]
   };
 }
 
+/** The roofline's work count; a graph it cannot read costs the result nothing but that. */
+async function countWork(runtime: Runtime, files: ModelFiles, dims: Record<string, number>) {
+  try {
+    return await runtime.countWork?.(files, dims);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function runBenchmark(runtime: Runtime, request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome> {
   const { config } = request;
   const report = makeReporter(onProgress);
@@ -150,6 +159,7 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
     // Outside every timed region: one more inference whose outputs are kept for drift checks.
     const outputs = request.captureOutputs && workload.inputs ? await model.readOutputs(workload.inputs) : undefined;
     const task = workload.runner ? taskMetrics(request, workload.runner, splits, samplesMs, runtime.defaultDtype) : undefined;
+    const work = config.task ? undefined : await countWork(runtime, files, config.dims);
     const measurement: Measurement = {
       schemaVersion: 1 as const,
       runtime: runtime.id,
@@ -165,6 +175,7 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
       stopReason,
       ...(task ? { task } : {}),
       ...(afterFirst && afterLast ? { probes: { afterFirst, afterLast } } : {}),
+      ...(work ? { work } : {}),
     };
     return outputs ? { measurement, outputs } : { measurement };
   } finally {
