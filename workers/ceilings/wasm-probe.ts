@@ -1,59 +1,49 @@
 /**
- * WASM ceilings as onnxruntime-web's own CPU kernels reach them, since that is the engine the
- * runs use: f32 GFLOP/s from a square MatMul (MLAS's SIMD GEMM), and read bandwidth from a
- * ReduceSum over a 64 MB tensor held in the model (graph optimisation off, so it is not folded).
- * The thread count is set once per worker, so each thread count is probed in a fresh worker.
+ * WASM ceilings from hand-assembled SIMD kernels (simd-kernels.ts): f32 GFLOP/s and read
+ * bandwidth, on 1 thread and on N threads running at once (one Worker each, as WASM threads
+ * are). All N start together and a batch lasts until the slowest finishes, so the figure is what
+ * the threads sustain together, not the sum of solo runs.
  */
-import { GraphBuilder } from '../../models/core/graph.ts';
-import { encodeModel } from '../../models/onnx/encode.ts';
-import { DataType } from '../../models/onnx/types.ts';
 import { ceilingFigure, type DeviceCeilings } from '../../src/core/roofline/place.ts';
-import { ort } from '../ort-env.ts';
 import { repeatedRates, type BatchPlan } from './batches.ts';
+import { FLOPS_PER_ITERATION, readBytesPerThread } from './simd-kernels.ts';
+import type { ThreadBatch } from './simd-thread.worker.ts';
 
-const MATMUL_N = 512;
-const REDUCE_ELEMENTS = 16 * 1024 * 1024;
+/** Compute iterations in one rep: about a millisecond of work on a desktop core. */
+const ITERATIONS_PER_REP = 100_000;
 
-function matMulModel(n: number): Uint8Array {
-  const g = new GraphBuilder(7, 'fp32');
-  const a = g.input('a', DataType.FLOAT, [n, n]);
-  g.output(g.op('MatMul', [a, g.weight('b', [n, n], { fanIn: n })]), 'c', DataType.FLOAT, [n, n]);
-  return encodeModel(g.model('matmul-probe', 'benchtab roofline probe'));
-}
-
-function reduceModel(elements: number): Uint8Array {
-  const g = new GraphBuilder(7, 'fp32');
-  const x = g.input('x', DataType.FLOAT, [1]);
-  const sum = g.op('ReduceSum', [g.weight('v', [elements], { fill: 1 })], { keepdims: 1 });
-  g.output(g.op('Add', [sum, x]), 'y', DataType.FLOAT, [1]);
-  return encodeModel(g.model('reduce-probe', 'benchtab roofline probe'));
-}
-
-async function timedRuns(session: ort.InferenceSession, feeds: Record<string, ort.Tensor>) {
-  return async (reps: number) => {
-    const start = performance.now();
-    for (let i = 0; i < reps; i++) await session.run(feeds);
-    return performance.now() - start;
+function startThreads(count: number) {
+  const workers = Array.from({ length: count }, () =>
+    new Worker(new URL('./simd-thread.worker.ts', import.meta.url), { type: 'module', name: 'benchtab-simd-probe' }));
+  const once = (worker: Worker, batch: ThreadBatch) => new Promise<number>((resolve, reject) => {
+    worker.onmessage = ({ data }: MessageEvent<number>) => resolve(data);
+    worker.onerror = (event) => reject(new Error(`a probe thread failed: ${event.message}`));
+    worker.postMessage(batch);
+  });
+  return {
+    /** Runs the batch on every thread at once; resolves to the slowest thread's duration. */
+    async run(batch: ThreadBatch): Promise<number> {
+      return Math.max(...(await Promise.all(workers.map((w) => once(w, batch)))));
+    },
+    stop: () => workers.forEach((w) => w.terminate()),
   };
 }
 
 export async function measureWasm(threads: number, plan?: BatchPlan): Promise<DeviceCeilings> {
-  ort.env.wasm.numThreads = threads;
-  const options = { executionProviders: ['wasm'], graphOptimizationLevel: 'disabled' as const };
-  const n = MATMUL_N;
-  const matmul = await ort.InferenceSession.create(matMulModel(n), options);
-  const a = new ort.Tensor('float32', new Float32Array(n * n).fill(0.5), [n, n]);
-  const compute = await repeatedRates(await timedRuns(matmul, { a }), 2 * n * n * n, plan);
-  await matmul.release();
-  const reduce = await ort.InferenceSession.create(reduceModel(REDUCE_ELEMENTS), options);
-  const x = new ort.Tensor('float32', Float32Array.of(0), [1]);
-  const bandwidth = await repeatedRates(await timedRuns(reduce, { x }), REDUCE_ELEMENTS * 4, plan);
-  await reduce.release();
-  return {
-    backend: 'wasm', threads,
-    compute: ceilingFigure(compute), bandwidth: ceilingFigure(bandwidth),
-    method: `onnxruntime-web wasm kernels: MatMul ${n}×${n}×${n} (f32 GFLOP/s), ReduceSum over ${REDUCE_ELEMENTS * 4 / 2 ** 20} MiB (read GB/s); wall clock over batches`,
-    software: false,
-    measuredAt: new Date().toISOString(),
-  };
+  const readBytes = readBytesPerThread(threads);
+  const pool = startThreads(threads);
+  try {
+    const compute = await repeatedRates((reps) => pool.run({ kind: 'compute', reps: reps * ITERATIONS_PER_REP, readBytes }),
+      threads * FLOPS_PER_ITERATION * ITERATIONS_PER_REP, plan);
+    const bandwidth = await repeatedRates((reps) => pool.run({ kind: 'read', reps, readBytes }), threads * readBytes, plan);
+    return {
+      backend: 'wasm', threads,
+      compute: ceilingFigure(compute), bandwidth: ceilingFigure(bandwidth),
+      method: `hand-assembled WASM SIMD kernels on ${threads} thread${threads === 1 ? '' : 's'} at once: f32x4 multiply-add chains (GFLOP/s), 128-bit loads over ${readBytes / 2 ** 20} MiB per thread (read GB/s); wall clock over batches`,
+      software: false,
+      measuredAt: new Date().toISOString(),
+    };
+  } finally {
+    pool.stop();
+  }
 }
