@@ -17,7 +17,7 @@ async function expectRecovers(page: Page): Promise<void> {
 }
 
 const BAD_FILES: [string, RegExp][] = [
-  ['not-onnx.onnx', /not an ONNX model/],
+  ['not-onnx.onnx', /HTML page, not a model/],
   ['truncated.onnx', /could not be parsed.*truncated or corrupt/],
   ['empty.onnx', /empty \(0 bytes\)/],
   ['unknown-op.onnx', /operator this runtime and backend cannot run/],
