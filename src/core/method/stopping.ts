@@ -86,7 +86,8 @@ export interface RunProgress {
   elapsedMs: number;
 }
 
-export type StopReason = 'continue' | 'minimums-met' | 'max-count' | 'max-duration';
+/** stopped-early / worker-lost: a partial result kept when the run was stopped or its worker lost (core/partial.ts). */
+export type StopReason = 'continue' | 'minimums-met' | 'max-count' | 'max-duration' | 'stopped-early' | 'worker-lost';
 
 export interface StopDecision {
   stop: boolean;
