@@ -36,7 +36,7 @@ async function manifest(path: string): Promise<ManifestEntry[]> {
   return ((await response.json()) as { entries?: [] }).entries ?? [];
 }
 
-export async function loadRuntimeModels(): Promise<Record<'tfjs' | 'transformers', RuntimeModel[]>> {
+export async function loadRuntimeModels(): Promise<Partial<Record<RuntimeId, RuntimeModel[]>>> {
   const [zoo, tfjs] = await Promise.all([manifest('zoo/manifest.json'), manifest('zoo/tfjs-manifest.json')]);
   return {
     transformers: zoo.map((e) => ({ id: e.id, name: e.name, task: e.task, url: `${e.path}/` })),

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { chooseFile, expectRecovers, fixture, settle, watchPageErrors } from './helpers.ts';
 
 const BAD_FILES: [string, RegExp][] = [
-  ['not-onnx.onnx', /not an ONNX model/],
+  ['not-onnx.onnx', /HTML page, not a model/],
   ['truncated.onnx', /could not be parsed.*truncated or corrupt/],
   ['empty.onnx', /empty \(0 bytes\)/],
   ['unknown-op.onnx', /operator this runtime and backend cannot run/],
