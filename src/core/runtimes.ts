@@ -22,6 +22,7 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeInfo>> = {
   ort: { id: 'ort', label: 'onnxruntime-web', backends: ['wasm', 'webgpu'], tasks: ['image-classification', 'object-detection'], accepts: 'an .onnx file' },
   tfjs: { id: 'tfjs', label: 'TensorFlow.js', backends: ['wasm', 'webgpu', 'webgl', 'cpu'], tasks: ['image-classification', 'object-detection'], accepts: 'model.json with its weight shards' },
   transformers: { id: 'transformers', label: 'transformers.js', backends: ['wasm', 'webgpu'], tasks: TASK_IDS, accepts: 'a hub-layout folder, its URL, or a hub id' },
+  wllama: { id: 'wllama', label: 'wllama (llama.cpp)', backends: ['wasm', 'webgpu'], tasks: ['text-generation'], accepts: 'a .gguf file (LLaMA family)' },
 };
 
 export const RUNTIME_IDS = Object.keys(RUNTIMES) as RuntimeId[];
@@ -65,6 +66,8 @@ export function parseRuntimeParams(params: URLSearchParams, errors: string[]): P
     if (/^[\w-]+$/.test(sample)) out.sample = sample;
     else errors.push(`URL parameter sample=${sample} must be a sample id such as chirp or shapes.`);
   }
+  // llama.cpp only generates text: its one task needs no parameter.
+  if (info.id === 'wllama' && task === null) out.task = 'text-generation';
   if (info.id === 'transformers' && task === null) errors.push('runtime=transformers runs task pipelines: add task= (for example task=feature-extraction).');
   return out;
 }

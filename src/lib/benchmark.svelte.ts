@@ -13,6 +13,7 @@ import type { ModelInspection, ModelSource, Progress, RunRequest } from '../../w
 import { AbortedError, withBenchWorker } from './bench-bridge.ts';
 import { builtinSource, type BuiltinModel } from './model-sources.ts';
 import type { TaskInput } from '../core/tasks/types.ts';
+import { routeGguf } from './gguf-route.ts';
 import { sourceForRuntime } from './runtime-sources.ts';
 import { defaultTaskInput } from './task-inputs.ts';
 import { watchHidden } from './visibility.ts';
@@ -79,6 +80,7 @@ export class Benchmark {
 
   /** Reads and inspects a model; a failure leaves the previous model and result in place. */
   async load(source: ModelSource, hints: CatalogHints = {}): Promise<boolean> {
+    routeGguf(source, this.config);
     return this.#task('inspecting', (api) => api.inspect(source, this.config.runtime), (inspection) => {
       this.source = source;
       this.inspection = inspection;
@@ -100,6 +102,8 @@ export class Benchmark {
   async loadUrl(url: string, builtins: readonly BuiltinModel[]): Promise<boolean> {
     let source: ModelSource;
     try {
+      // Before the source is made: wllama's reading of a URL keeps the zoo's synthetic label.
+      routeGguf(url.trim(), this.config);
       source = sourceForRuntime(url.trim(), this.config.runtime, builtins);
     } catch {
       this.fail(`"${url}" is not a valid URL. Give a full address such as https://example.com/model.onnx.`);
