@@ -13,7 +13,6 @@ import type { ModelInspection, ModelSource, Progress, RunRequest } from '../../w
 import { AbortedError, withBenchWorker } from './bench-bridge.ts';
 import { builtinSource, type BuiltinModel } from './model-sources.ts';
 import type { TaskInput } from '../core/tasks/types.ts';
-import { routeGguf } from './gguf-route.ts';
 import { sourceForRuntime } from './runtime-sources.ts';
 import { defaultTaskInput } from './task-inputs.ts';
 import { watchHidden } from './visibility.ts';
@@ -80,7 +79,6 @@ export class Benchmark {
 
   /** Reads and inspects a model; a failure leaves the previous model and result in place. */
   async load(source: ModelSource, hints: CatalogHints = {}): Promise<boolean> {
-    routeGguf(source, this.config);
     return this.#task('inspecting', (api) => api.inspect(source, this.config.runtime), (inspection) => {
       this.source = source;
       this.inspection = inspection;
@@ -102,8 +100,6 @@ export class Benchmark {
   async loadUrl(url: string, builtins: readonly BuiltinModel[]): Promise<boolean> {
     let source: ModelSource;
     try {
-      // Before the source is made: wllama's reading of a URL keeps the zoo's synthetic label.
-      routeGguf(url.trim(), this.config);
       source = sourceForRuntime(url.trim(), this.config.runtime, builtins);
     } catch {
       this.fail(`"${url}" is not a valid URL. Give a full address such as https://example.com/model.onnx.`);
@@ -122,7 +118,10 @@ export class Benchmark {
       const { errors } = resolveStoppingRule(config.mode, config.stopping);
       if (errors.length > 0) return errors.join(' ');
     }
-    return { ...config, stopping: stoppingRuleFor(config.mode, config.iterations, config.stopping) };
+    const stopping = stoppingRuleFor(config.mode, config.iterations, config.stopping);
+    // Until decided: the worker decides against the same limit the verdict will use.
+    if (stopping.decide) stopping.decide = { limitMs: this.targetMs };
+    return { ...config, stopping };
   }
 
   /**
