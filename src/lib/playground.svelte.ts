@@ -85,6 +85,8 @@ export class Playground {
   async start(): Promise<void> {
     const request = this.#request;
     Object.assign(this.bench.config, request.overrides);
+    if (request.phaseLimitMs !== undefined) this.bench.phaseLimitMs = request.phaseLimitMs;
+    this.bench.exitAfterRuns = request.exitAfterRuns;
     const mode = request.overrides.mode;
     if (mode && mode !== 'fixed' && !request.overrides.stopping) this.bench.config.stopping = presetFor(mode);
     this.builtins = await loadBuiltins().catch(() => []);

@@ -146,7 +146,7 @@ export const sharedResultSchema = z.object({
   appVersion: text(64),
   versions: capped(z.record(key, text(64))),
   startedAt: z.iso.datetime(),
-  stopReason: z.enum(['continue', 'minimums-met', 'max-count', 'max-duration', 'decided']),
+  stopReason: z.enum(['continue', 'minimums-met', 'max-count', 'max-duration', 'decided', 'stopped-early', 'worker-lost']),
   domainDetection,
   precision,
   validity,
