@@ -21,11 +21,37 @@ function modelAddress(source: ModelSource): { url?: string; redacted?: true } {
   return { ...(url ? { url } : {}), ...(removed.length > 0 ? { redacted: true as const } : {}) };
 }
 
+/**
+ * The page's watchdog knows this worker is gone when the Web Lock named after it is released,
+ * which the browser does when the worker's global dies, however it dies. `ping` answers only
+ * once the lock is held, so the page never queues for a lock the worker has not taken yet.
+ */
+const lockHeld = new Promise<void>((resolve) => {
+  if (!self.name.startsWith('benchtab-bench:') || !navigator.locks) return resolve();
+  void navigator.locks.request(self.name, () => {
+    resolve();
+    return new Promise<never>(() => {});
+  });
+});
+
+/** Test hook (RunRequest.exitAfterRuns): close this worker after N measured runs, as a crash would. */
+function withExitHook(request: RunRequest, onProgress: ProgressCallback): ProgressCallback {
+  const after = request.exitAfterRuns;
+  if (after === undefined) return onProgress;
+  return (progress) => {
+    onProgress(progress);
+    if (progress.phase === 'measure' && progress.done >= after) self.close();
+  };
+}
+
 const api: BenchWorkerApi = {
   async inspect(source: ModelSource, runtimeId: RuntimeId = 'ort', onProgress?: ProgressCallback) {
     const runtime = await loadRuntime(runtimeId);
-    const files = new ModelFiles(source, onProgress ? { onDownload: (download) => onProgress({ phase: 'fetch', done: 0, total: 1, download }) } : {});
-    const { io, summary } = await runtime.inspect(files);
+    const files = new ModelFiles(source, onProgress ? {
+      onDownload: (download) => onProgress({ phase: 'fetch', done: 0, total: 1, download }),
+      onDownloadsDone: () => onProgress({ phase: 'init', done: 0, total: 1 }),
+    } : {});
+    const { io, summary, facts } = await runtime.inspect(files);
     const fetched = files.fetched();
     const inspection = {
       runtime: runtimeId,
@@ -40,11 +66,16 @@ const api: BenchWorkerApi = {
       io,
       ...(summary ? { summary } : {}),
       ...(fetched.length > 0 ? { fetched } : {}),
+      ...(facts ? { facts } : {}),
     };
     return inspection;
   },
+  async ping() {
+    await lockHeld;
+    return performance.now();
+  },
   async run(request: RunRequest, onProgress: ProgressCallback) {
-    return runBenchmark(await loadRuntime(request.config.runtime), request, onProgress);
+    return runBenchmark(await loadRuntime(request.config.runtime), request, withExitHook(request, onProgress));
   },
   async open(request: RunRequest) {
     opened = await OpenModel.open(await loadRuntime(request.config.runtime), request);

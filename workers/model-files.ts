@@ -34,6 +34,8 @@ export interface ReadOptions {
 
 export interface ModelFilesOptions {
   onDownload?: (progress: DownloadProgress) => void;
+  /** Called when a download ends and none is left in flight: the next phase (compiling) begins. */
+  onDownloadsDone?: () => void;
 }
 
 export class ModelFiles {
@@ -43,7 +45,8 @@ export class ModelFiles {
   readonly #origin: Origin;
   readonly #stallMs: number;
   readonly #fetched = new Map<string, FetchedFile>();
-  readonly #onDownload: ModelFilesOptions['onDownload'];
+  readonly #options: ModelFilesOptions;
+  #inFlight = 0;
   readonly #read = new Map<string, FileRecord>();
   /** Missing paths and the HTTP status that said so (0 for a dropped set). */
   readonly #missing = new Map<string, number>();
@@ -58,7 +61,7 @@ export class ModelFiles {
     const remote = source.kind === 'file' || source.kind === 'folder' ? null : source;
     this.#stallMs = remote?.stallMs ?? DEFAULT_STALL_MS;
     for (const file of remote?.fetched ?? []) this.#fetched.set(file.url, file);
-    this.#onDownload = options.onDownload;
+    this.#options = options;
   }
 
   /** The dropped files' paths; null where only asking tells (a URL or the hub). */
@@ -185,13 +188,19 @@ export class ModelFiles {
     }
     const start = performance.now();
     const hubId = origin.kind === 'remote' ? origin.hubId : undefined;
-    const bytes = await download(url, {
-      stallMs: this.#stallMs,
-      ...(checkHead ? { checkHead } : {}),
-      ...(this.#onDownload ? { onProgress: this.#onDownload } : {}),
-      ...(hubId ? { unreachable: () => hubUnreachable(hubId) } : {}),
-    });
-    return typeof bytes === 'number' ? bytes : { bytes, url, span: [start, performance.now()], reused: false };
+    const { onDownload, onDownloadsDone } = this.#options;
+    this.#inFlight++;
+    try {
+      const bytes = await download(url, {
+        stallMs: this.#stallMs,
+        ...(checkHead ? { checkHead } : {}),
+        ...(onDownload ? { onProgress: onDownload } : {}),
+        ...(hubId ? { unreachable: () => hubUnreachable(hubId) } : {}),
+      });
+      return typeof bytes === 'number' ? bytes : { bytes, url, span: [start, performance.now()], reused: false };
+    } finally {
+      if (--this.#inFlight === 0) onDownloadsDone?.();
+    }
   }
 }
 

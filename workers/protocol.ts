@@ -6,6 +6,7 @@ import type {
   BenchConfig, Measurement, ModelIdentity, ModelIO, ModelSourceKind, RuntimeId,
 } from '../src/core/result.ts';
 import type { TaskInput } from '../src/core/tasks/types.ts';
+import type { RunFacts } from '../src/core/partial.ts';
 
 /** One file of a dropped folder, by its path inside the folder ("onnx/model.onnx"). */
 export interface FolderFile {
@@ -61,6 +62,8 @@ export interface ModelInspection {
   summary?: string;
   /** The files inspection downloaded, for the run to reuse (the page keeps them with the source). */
   fetched?: FetchedFile[];
+  /** Labelled facts for the model card (a GGUF's architecture, parameters, quantization, …). */
+  facts?: Record<string, string>;
 }
 
 export type Phase = 'fetch' | 'init' | 'first' | 'warmup' | 'measure';
@@ -83,6 +86,8 @@ export interface Progress {
   samples?: number[];
   /** While fetching: the model file being downloaded. */
   download?: DownloadProgress;
+  /** What the run knows as soon as it knows it, so a partial result can be kept (core/partial.ts). */
+  facts?: RunFacts;
 }
 
 export interface RunRequest {
@@ -94,6 +99,8 @@ export interface RunRequest {
   captureOutputs?: boolean;
   /** The input of a task run (config.task set): an image, a WAV file, text. */
   taskInput?: TaskInput;
+  /** Test hook (URL testWorkerExit=N): the worker closes itself after N measured runs. */
+  exitAfterRuns?: number;
 }
 
 /** Model outputs flattened to float64-safe numbers per output name. */
@@ -117,6 +124,8 @@ export type ProgressCallback = (progress: Progress) => void;
 export type BenchErrorName = 'BadModelError' | 'BackendUnavailableError' | 'BackendFailedError' | 'FetchError';
 
 export interface BenchWorkerApi {
+  /** The watchdog's heartbeat: answers once the worker holds its lock (see bench.worker.ts). */
+  ping(): Promise<number>;
   /** Reads the model with `runtime` (default ort) and describes it; nothing is timed. */
   inspect(source: ModelSource, runtime?: RuntimeId, onProgress?: ProgressCallback): Promise<ModelInspection>;
   run(request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome>;

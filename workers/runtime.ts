@@ -7,6 +7,7 @@ import type { BackendId, ModelIO, RuntimeId } from '../src/core/result.ts';
 import type { SynthTensor } from '../src/core/inputs.ts';
 import type { RunSplit, TaskId, TaskInput } from '../src/core/tasks/types.ts';
 import type { ModelFiles } from './model-files.ts';
+import type { GraphWork } from '../src/core/roofline/work.ts';
 
 export interface LoadOptions {
   backend: BackendId;
@@ -21,6 +22,8 @@ export interface LoadOptions {
 export interface Inspected {
   io: ModelIO;
   summary?: string;
+  /** Labelled facts for the model card. */
+  facts?: Record<string, string>;
 }
 
 export interface Runtime {
@@ -36,6 +39,11 @@ export interface Runtime {
    * Throws BackendUnavailableError, BadModelError or FetchError with a message for the user.
    */
   load(files: ModelFiles, options: LoadOptions): Promise<LoadedModel>;
+  /**
+   * The work of one inference, counted from the graph with `dims` bound, for the roofline.
+   * Runtimes whose format it cannot read leave it out. Called after the timed region.
+   */
+  countWork?(files: ModelFiles, dims: Record<string, number>): Promise<GraphWork>;
 }
 
 export interface LoadedModel {
@@ -70,6 +78,8 @@ export interface TaskRunner {
   lastOutput(): string;
   /** Speech tasks: the input's duration, for the real-time factor. */
   readonly audioSeconds?: number;
+  /** Where the engine placed the model ("22/22 layers on WebGPU"), where it reports it. */
+  readonly placement?: string;
   dispose?(): void;
 }
 
