@@ -149,7 +149,8 @@ const STALLS = [
 function expectWithinLimit(path: string, endedAt: number, limitMs: number, via: string): void {
   const waited = endedAt - server.stallStart.get(path)!;
   console.log(`${path} (${via}): error ${waited} ms after the server's last progress (limit ${limitMs} ms)`);
-  expect(waited).toBeGreaterThan(limitMs * 0.9);
+  // Lower bound loose: the page starts its timer before the request reaches the server.
+  expect(waited).toBeGreaterThan(limitMs * 0.75);
   expect(waited).toBeLessThan(limitMs * 1.1);
 }
 
