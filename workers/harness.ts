@@ -4,7 +4,8 @@
  * end-to-end task request), nothing else in the region. The measured loop obeys the config's
  * stopping rule: both minimums met, or a cap reached.
  */
-import { synthesizeInputs } from '../src/core/inputs.ts';
+import type { SynthTensor } from '../src/core/inputs.ts';
+import { feedsFor } from '../src/core/inputs/feeds.ts';
 import { shouldStop, type StopReason } from '../src/core/method/stopping.ts';
 import { PERCENTILE_METHOD, summarize } from '../src/core/stats.ts';
 import type { BenchConfig, Measurement } from '../src/core/result.ts';
@@ -37,10 +38,12 @@ function makeReporter(onProgress: ProgressCallback): Report {
 }
 
 /** What one timed run does: a raw inference, or a task request that reports its split. */
-interface Workload {
+export interface Workload {
   run(): Promise<RunSplit | void>;
   runner?: TaskRunner;
   inputs?: PreparedInputs;
+  /** The synthesized tensors behind `inputs`, for explaining a failed inference. */
+  feeds?: SynthTensor[];
 }
 
 interface Timed {
@@ -82,11 +85,12 @@ async function measure(workload: Workload, config: BenchConfig, report: Report) 
   }
 }
 
-async function makeWorkload(model: LoadedModel, request: RunRequest, runtime: Runtime): Promise<Workload> {
+export async function makeWorkload(model: LoadedModel, request: RunRequest, runtime: Runtime): Promise<Workload> {
   const { config } = request;
   if (!config.task) {
-    const inputs = model.prepare(synthesizeInputs(model.io.inputs, config.dims, config.seed, config.vocabSize));
-    return { run: () => model.runOnce(inputs), inputs };
+    const feeds = feedsFor(model.io.inputs, config, request.inputData);
+    const inputs = model.prepare(feeds);
+    return { run: () => model.runOnce(inputs), inputs, feeds };
   }
   if (!request.taskInput) throw new BenchError('BadModelError', `The task ${config.task} needs an input: choose a sample or give your own.`);
   const runner = model.task
@@ -134,6 +138,17 @@ function taskMetrics(request: RunRequest, runner: TaskRunner, splits: RunSplit[]
   };
 }
 
+/** The first inference; an error it raises is explained by the runtime (naming the input). */
+export async function firstRun(model: LoadedModel, workload: Workload): Promise<Timed> {
+  try {
+    return await timeOnce(workload);
+  } catch (cause) {
+    if (!model.explain || !workload.feeds || cause instanceof BenchError) throw cause;
+    const { message, raw } = model.explain(cause instanceof Error ? cause.message : String(cause), workload.feeds);
+    throw new BenchError('BadModelError', `${message}\n\nonnxruntime said: ${raw}`);
+  }
+}
+
 export async function runBenchmark(runtime: Runtime, request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome> {
   const { config } = request;
   const report = makeReporter(onProgress);
@@ -142,7 +157,7 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
   const { files, fetchMs, initMs, model, workload } = await openModel(runtime, request, report);
   try {
     report({ phase: 'first', done: 0, total: 1 }, true);
-    const firstMs = (await timeOnce(workload)).ms;
+    const firstMs = (await firstRun(model, workload)).ms;
     const afterFirst = model.probe?.();
     const warmupMs = await warmUp(workload, config.warmup, report);
     const { samplesMs, splits, stopReason } = await measure(workload, config, report);

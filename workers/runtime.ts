@@ -5,6 +5,8 @@
  */
 import type { BackendId, ModelIO, RuntimeId } from '../src/core/result.ts';
 import type { SynthTensor } from '../src/core/inputs.ts';
+import type { ExplainedError } from '../src/core/inputs/explain.ts';
+import type { GraphHints } from '../src/core/inputs/graph-hints.ts';
 import type { RunSplit, TaskId, TaskInput } from '../src/core/tasks/types.ts';
 import type { ModelFiles } from './model-files.ts';
 
@@ -21,6 +23,10 @@ export interface LoadOptions {
 export interface Inspected {
   io: ModelIO;
   summary?: string;
+  /** What the graph says about its inputs (ONNX): vocabularies, position tables, windows. */
+  hints?: GraphHints;
+  /** The image size of the model's preprocessor_config.json, where it has one. */
+  imageSize?: { height: number; width: number };
 }
 
 export interface Runtime {
@@ -58,6 +64,8 @@ export interface LoadedModel {
    * others get the generic one in tensor-task.ts, built on prepare and readOutputs.
    */
   task?(task: TaskId, input: TaskInput): Promise<TaskRunner>;
+  /** An inference error in words that name the input at fault (onnxruntime: from the graph). */
+  explain?(raw: string, feeds: SynthTensor[]): ExplainedError;
   /** Runtime counters that must stay flat across runs (TF.js: live tensors). */
   probe?(): Record<string, number>;
   dispose(): Promise<void>;

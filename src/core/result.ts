@@ -72,6 +72,11 @@ export interface BenchConfig {
   dims: Record<string, number>;
   /** Upper bound (exclusive) for synthesized token ids. */
   vocabSize: number;
+  /**
+   * How each input is filled, by name (src/core/inputs/fill.ts: `zeros`, `int:0,999`, …): the
+   * defaults derived from the model plus the user's choices. Absent: the legacy rules by name.
+   */
+  inputs?: Record<string, string>;
   /** The domain the user chose; null to detect it from the catalog, the task or the inputs. */
   domain: DomainId | null;
   /** The user's own p95 target in ms, or null. */

@@ -59,6 +59,8 @@ export class Playground {
   async start(): Promise<void> {
     const request = this.#request;
     Object.assign(this.bench.config, request.overrides);
+    this.bench.inputs.user = request.choices;
+    this.bench.autoCheck = !request.autorun;
     const mode = request.overrides.mode;
     if (mode && mode !== 'fixed' && !request.overrides.stopping) this.bench.config.stopping = presetFor(mode);
     this.builtins = await loadBuiltins().catch(() => []);

@@ -57,6 +57,7 @@ function shareConfig(config: BenchConfig): BenchConfig {
   };
   if (config.task !== undefined) shared.task = config.task;
   if (config.dtype !== undefined) shared.dtype = cut(config.dtype, 32);
+  if (config.inputs !== undefined) shared.inputs = cutRecord(config.inputs, (value) => cut(value, 64));
   return shared;
 }
 

@@ -64,6 +64,8 @@ const config = z.object({
   dtype: z.optional(text(32)),
   /** The shipped sample a task run read, when automation chose it. */
   sample: z.optional(text(64)),
+  /** How each input was filled (zeros, int:0,999, npy:file.npy…); absent in older links. */
+  inputs: z.optional(capped(z.record(key, text(64)))),
 });
 
 const stats = z.object({
