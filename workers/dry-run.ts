@@ -4,7 +4,7 @@
  * Nothing is timed for the result; the one figure it returns is a hint, not a measurement.
  */
 import type { DryRunOutcome, RunRequest } from './protocol.ts';
-import { stripBuildPaths } from '../src/core/inputs/explain.ts';
+import { scrubRaw } from '../src/core/error-details.ts';
 import { makeWorkload } from './harness.ts';
 import { ModelFiles } from './model-files.ts';
 import type { Runtime } from './runtime.ts';
@@ -23,7 +23,7 @@ export async function dryRun(runtime: Runtime, request: RunRequest): Promise<Dry
     } catch (cause) {
       const text = cause instanceof Error ? cause.message : String(cause);
       if (model.explain && workload.feeds) return { ok: false, ...model.explain(text, workload.feeds) };
-      const raw = stripBuildPaths(text);
+      const raw = scrubRaw(text);
       return { ok: false, message: `The model failed on these inputs: ${raw.split('\n')[0]}`, raw };
     } finally {
       workload.runner?.dispose?.();

@@ -6,6 +6,7 @@
  */
 import type { SynthTensor } from '../src/core/inputs.ts';
 import { feedsFor } from '../src/core/inputs/feeds.ts';
+import { throttledDecider } from '../src/core/method/decided.ts';
 import { shouldStop, type StopReason } from '../src/core/method/stopping.ts';
 import { PERCENTILE_METHOD, summarize } from '../src/core/stats.ts';
 import type { BenchConfig, Measurement } from '../src/core/result.ts';
@@ -73,10 +74,12 @@ async function measure(workload: Workload, config: BenchConfig, report: Report) 
   const samplesMs: number[] = [];
   const splits: RunSplit[] = [];
   const start = performance.now();
+  const decider = rule.decide ? throttledDecider(rule.decide.limitMs) : null;
   report({ phase: 'measure', done: 0, total: rule.minCount, elapsedMs: 0, minDurationMs: rule.minDurationMs }, true);
   for (;;) {
     const elapsedMs = performance.now() - start;
-    const decision = shouldStop({ count: samplesMs.length, elapsedMs }, rule);
+    const decided = decider ? { decided: () => decider(samplesMs, elapsedMs) } : {};
+    const decision = shouldStop({ count: samplesMs.length, elapsedMs, ...decided }, rule);
     if (decision.stop) return { samplesMs, splits, stopReason: decision.reason as StopReason };
     const { ms, split } = await timeOnce(workload);
     samplesMs.push(ms);
@@ -145,7 +148,7 @@ export async function firstRun(model: LoadedModel, workload: Workload): Promise<
   } catch (cause) {
     if (!model.explain || !workload.feeds || cause instanceof BenchError) throw cause;
     const { message, raw } = model.explain(cause instanceof Error ? cause.message : String(cause), workload.feeds);
-    throw new BenchError('BadModelError', `${message}\n\nonnxruntime said: ${raw}`);
+    throw new BenchError('BadModelError', message, raw, 'bad-input');
   }
 }
 

@@ -8,7 +8,6 @@
  */
 import { ort } from './ort-env.ts';
 import { fromFloat16Array } from '../models/core/float16.ts';
-import { explainLoadError } from '../src/core/formats.ts';
 import type { SynthTensor } from '../src/core/inputs.ts';
 import { explainRunError } from '../src/core/inputs/explain.ts';
 import { graphHints } from '../src/core/inputs/graph-hints.ts';
@@ -16,7 +15,7 @@ import { specFromMetadata } from '../src/core/inputs/io-spec.ts';
 import { readOnnxGraph, type OnnxGraph } from '../src/core/inputs/onnx-graph.ts';
 import type { BackendId, ModelIO } from '../src/core/result.ts';
 import { assertWebGpu } from './env.ts';
-import { BenchError } from './errors.ts';
+import { BenchError, loadError } from './errors.ts';
 import type { ModelFiles } from './model-files.ts';
 import type { LoadedModel, LoadOptions, PreparedInputs, Runtime } from './runtime.ts';
 import { checkModelBytes } from './source.ts';
@@ -47,7 +46,7 @@ interface Opened {
 async function createSession(files: ModelFiles, backend: BackendId, threads: number): Promise<Opened> {
   const path = onnxPath(files);
   const bytes = await files.read(path);
-  checkModelBytes(bytes);
+  checkModelBytes(bytes, path, 'ort');
   const graph = readOnnxGraph(bytes);
   const externalData = graph ? await readExternalData(files, path, graph) : [];
   if (backend !== 'wasm' && backend !== 'webgpu') {
@@ -66,9 +65,9 @@ async function createSession(files: ModelFiles, backend: BackendId, threads: num
   } catch (cause) {
     const raw = cause instanceof Error ? cause.message : String(cause);
     if (/no available backend|backend not found|webgpu/i.test(raw) && backend === 'webgpu') {
-      throw new BenchError('BackendFailedError', `The model could not run on WebGPU: ${raw}. Try the wasm backend.`);
+      throw new BenchError('BackendFailedError', 'The model could not run on WebGPU. Try the wasm backend.', raw);
     }
-    throw new BenchError('BadModelError', explainLoadError(raw, bytes.byteLength));
+    throw loadError(raw, bytes.byteLength);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { InputChoices } from '../core/config.ts';
 import { parseDimValue } from '../core/dims.ts';
+import { splitError } from '../core/error-details.ts';
 import { parseFill } from '../core/inputs/fill.ts';
 import type { InputData } from '../core/inputs/feeds.ts';
 import { parseNpy } from '../core/inputs/npy.ts';
@@ -110,7 +111,7 @@ export class ModelInputs {
       this.dryRun = { status: 'done', ...outcome };
       return outcome;
     } catch (cause) {
-      if (!(cause instanceof AbortedError)) this.dryRun = { status: 'error', message: cause instanceof Error ? cause.message : String(cause) };
+      if (!(cause instanceof AbortedError)) this.dryRun = { status: 'error', message: splitError(cause instanceof Error ? cause.message : String(cause)).message };
       return null;
     } finally {
       if (this.#abort === abort) this.#abort = null;

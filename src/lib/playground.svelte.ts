@@ -16,6 +16,9 @@ import { loadBuiltins } from './builtins.ts';
 import { History } from './history.svelte.ts';
 import { fileSource, type BuiltinModel } from './model-sources.ts';
 import { CompareSet, OpenedResult } from './shared-results.svelte.ts';
+import { ModelOpener } from './model-opener.svelte.ts';
+import { splitError } from '../core/error-details.ts';
+import type { FolderFile } from '../../workers/protocol.ts';
 
 export interface CurrentShare {
   shared: SharedResult;
@@ -25,6 +28,7 @@ export interface CurrentShare {
 
 export class Playground {
   readonly bench = new Benchmark();
+  readonly opener = new ModelOpener(this.bench);
   readonly history = new History();
   readonly opened = new OpenedResult();
   readonly compare = new CompareSet();
@@ -36,8 +40,12 @@ export class Playground {
   /** With run=1 the page reports "running" from the start until the run settles. */
   #autorunPending = $state(false);
 
+  /** runtime= in the URL: the user chose, so the file is not routed by its format. */
+  readonly #runtimeGiven: boolean;
+
   constructor(search: string) {
     this.#request = parseUrlRequest(search);
+    this.#runtimeGiven = new URLSearchParams(search).has('runtime');
     this.#autorunPending = this.#request.autorun && this.#request.model !== null;
     this.bench.beforeShow = (result) => this.#saveAndShare(result);
   }
@@ -48,12 +56,30 @@ export class Playground {
       return { state: 'done', result: this.opened.view.result, error: null, shareUrl: null };
     }
     if (this.opened.error) return { state: 'error', result: null, error: this.opened.error, shareUrl: null };
+    const format = this.opener.automation();
+    const card = this.opener.card;
+    if (card && !this.#autorunPending) {
+      return { state: 'error', result: this.bench.result, error: card.message, shareUrl: null, format, errorClass: card.detection.format };
+    }
+    const error = this.bench.error ? splitError(this.bench.error) : null;
     return {
       state: this.#autorunPending ? 'running' : automationState(this.bench.status),
       result: this.bench.result,
       error: this.bench.error,
       shareUrl: this.bench.result ? this.share?.url ?? null : null,
+      format,
+      errorClass: error?.errorClass ?? (error ? 'error' : null),
     };
+  }
+
+  /** The one routing function for a drop anywhere and the file picker: detect, choose the runtime, load or explain. */
+  openFiles(files: FolderFile[]): Promise<boolean> {
+    return this.opener.openFiles(files);
+  }
+
+  /** A model URL the user typed: detected from its first bytes the same way. */
+  openUrl(url: string): Promise<boolean> {
+    return this.opener.openUrl(url, this.builtins);
   }
 
   async start(): Promise<void> {
@@ -67,7 +93,7 @@ export class Playground {
     try {
       if (isShareFragment(location.hash)) await this.opened.openFragment(location.hash);
       else if (request.errors.length > 0) this.bench.fail(request.errors.join(' '));
-      else if (request.model && (await this.bench.loadUrl(request.model, this.builtins)) && request.autorun) await this.bench.run();
+      else if (request.model && (await this.opener.openUrl(request.model, this.builtins, this.#runtimeGiven)) && request.autorun) await this.bench.run();
     } finally {
       this.#autorunPending = false;
     }

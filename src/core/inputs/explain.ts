@@ -3,6 +3,7 @@
  * and the value that fixes it, by reading the failing node's wiring in the graph. The raw text is
  * kept (for a disclosure), with build-machine source paths cut to their file names.
  */
+import { scrubRaw } from '../error-details.ts';
 import type { SynthTensor } from '../inputs.ts';
 import type { TensorSpec } from '../result.ts';
 import { convWindow, inputsOfNode, upstream } from './graph-hints.ts';
@@ -17,11 +18,6 @@ export interface ExplainedError {
 }
 
 type Fed = Pick<SynthTensor, 'name' | 'shape' | 'dtype'>;
-
-/** "/onnxruntime_src/onnxruntime/core/providers/cpu/tensor/gather.cc:57" → "gather.cc:57". */
-export function stripBuildPaths(raw: string): string {
-  return raw.replace(/(?:[A-Za-z]:)?(?:[\\/][\w.+-]+)+[\\/]([\w.+-]+\.(?:cc|cpp|cxx|c|h|hpp|ts|js|mjs))\b/g, '$1');
-}
 
 const nodeNameOf = (raw: string) => /node\.?\s*Name:\s*'([^']*)'/i.exec(raw)?.[1] ?? null;
 
@@ -132,7 +128,7 @@ function boundDims(feeds: readonly Fed[], specs: readonly TensorSpec[]): Record<
 }
 
 export function explainRunError(rawText: string, graph: OnnxGraph | null, feeds: readonly Fed[], specs: readonly TensorSpec[]): ExplainedError {
-  const raw = stripBuildPaths(rawText);
+  const raw = scrubRaw(rawText);
   const found = indexOutOfRange(raw, graph, specs) ?? invalidDims(raw, specs) ?? nodeShape(raw, graph, feeds, specs)
     ?? broadcast(raw, feeds, specs, boundDims(feeds, specs));
   return found ? { ...found, raw } : { message: `The model failed on these inputs: ${raw.split('\n')[0]!.slice(0, 300)}`, raw };
