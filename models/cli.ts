@@ -13,6 +13,7 @@ import { CATALOG } from './catalog.ts';
 import { GGUF_TYPES, type Dtype, type GgufType, type Preset } from './catalog.ts';
 import { awkwardCorpus } from './awkward.ts';
 import { badFixtures } from './fixtures.ts';
+import { ggufFixtures } from './gguf/fixtures.ts';
 import { ALL_DTYPES, DEFAULT_SEED, describeEntry, entryFiles } from './zoo.ts';
 import type { GeneratedEntry, ZooFile } from './zoo.ts';
 import { InvalidConfigError } from './core/validate.ts';
@@ -97,6 +98,7 @@ for (const entry of entries) {
         writeAll(join(values.out, '_fixtures'), badFixtures(file.data));
         writeAll(join(values.out, '_awkward'), awkwardCorpus());
       }
+      if (entry.id === 'llama-tiny' && file.path === 'config.json') writeAll(join(values.out, '_fixtures'), ggufFixtures());
     }
   } catch (error) {
     if (error instanceof InvalidConfigError) fail(error.message);

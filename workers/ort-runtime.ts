@@ -20,6 +20,7 @@ import type { ModelFiles } from './model-files.ts';
 import type { LoadedModel, LoadOptions, PreparedInputs, Runtime } from './runtime.ts';
 import { checkModelBytes } from './source.ts';
 import { preprocessorImageSize, readExternalData } from './onnx-files.ts';
+import { countOnnxWork } from './onnx-work.ts';
 
 interface OrtPrepared extends PreparedInputs {
   feeds: Record<string, ort.Tensor>;
@@ -127,5 +128,9 @@ export const runtime: Runtime = {
   async load(files: ModelFiles, { backend, threads }: LoadOptions): Promise<LoadedModel> {
     const { session, graph } = await createSession(files, backend, threads);
     return new OrtModel(session, backend, graph);
+  },
+  async countWork(files: ModelFiles, dims: Record<string, number>) {
+    // ModelFiles keeps what it read, so this parses the bytes the session ran, with no new read.
+    return countOnnxWork(await files.read(onnxPath(files)), dims);
   },
 };

@@ -8,6 +8,7 @@ import type {
 import type { TaskInput } from '../src/core/tasks/types.ts';
 import type { GraphHints } from '../src/core/inputs/graph-hints.ts';
 import type { InputData } from '../src/core/inputs/feeds.ts';
+import type { RunFacts } from '../src/core/partial.ts';
 
 /** One file of a dropped folder, by its path inside the folder ("onnx/model.onnx"). */
 export interface FolderFile {
@@ -38,6 +39,8 @@ export interface ModelInspection {
   hints?: GraphHints;
   /** The image size of the model's preprocessor_config.json. */
   imageSize?: { height: number; width: number };
+  /** Labelled facts for the model card (a GGUF's architecture, parameters, quantization, …). */
+  facts?: Record<string, string>;
 }
 
 /** One inference with the chosen inputs on the cheapest backend, before the user runs. */
@@ -63,6 +66,8 @@ export interface Progress {
    * it can draw the run live and keep what was measured if the run is stopped or its worker dies.
    */
   samples?: number[];
+  /** What the run knows as soon as it knows it, so a partial result can be kept (core/partial.ts). */
+  facts?: RunFacts;
 }
 
 export interface RunRequest {
@@ -76,6 +81,8 @@ export interface RunRequest {
   taskInput?: TaskInput;
   /** Inputs filled from .npy files (config.inputs says `npy:…`), by input name. */
   inputData?: InputData;
+  /** Test hook (URL testWorkerExit=N): the worker closes itself after N measured runs. */
+  exitAfterRuns?: number;
 }
 
 /** Model outputs flattened to float64-safe numbers per output name. */
@@ -99,6 +106,8 @@ export type ProgressCallback = (progress: Progress) => void;
 export type BenchErrorName = 'BadModelError' | 'BackendUnavailableError' | 'BackendFailedError' | 'FetchError';
 
 export interface BenchWorkerApi {
+  /** The watchdog's heartbeat: answers once the worker holds its lock (see bench.worker.ts). */
+  ping(): Promise<number>;
   /** Reads the model with `runtime` (default ort) and describes it; nothing is timed. */
   inspect(source: ModelSource, runtime?: RuntimeId): Promise<ModelInspection>;
   run(request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome>;

@@ -9,6 +9,7 @@ import type { ExplainedError } from '../src/core/inputs/explain.ts';
 import type { GraphHints } from '../src/core/inputs/graph-hints.ts';
 import type { RunSplit, TaskId, TaskInput } from '../src/core/tasks/types.ts';
 import type { ModelFiles } from './model-files.ts';
+import type { GraphWork } from '../src/core/roofline/work.ts';
 
 export interface LoadOptions {
   backend: BackendId;
@@ -27,6 +28,8 @@ export interface Inspected {
   hints?: GraphHints;
   /** The image size of the model's preprocessor_config.json, where it has one. */
   imageSize?: { height: number; width: number };
+  /** Labelled facts for the model card. */
+  facts?: Record<string, string>;
 }
 
 export interface Runtime {
@@ -42,6 +45,11 @@ export interface Runtime {
    * Throws BackendUnavailableError, BadModelError or FetchError with a message for the user.
    */
   load(files: ModelFiles, options: LoadOptions): Promise<LoadedModel>;
+  /**
+   * The work of one inference, counted from the graph with `dims` bound, for the roofline.
+   * Runtimes whose format it cannot read leave it out. Called after the timed region.
+   */
+  countWork?(files: ModelFiles, dims: Record<string, number>): Promise<GraphWork>;
 }
 
 export interface LoadedModel {
@@ -78,6 +86,8 @@ export interface TaskRunner {
   lastOutput(): string;
   /** Speech tasks: the input's duration, for the real-time factor. */
   readonly audioSeconds?: number;
+  /** Where the engine placed the model ("22/22 layers on WebGPU"), where it reports it. */
+  readonly placement?: string;
   dispose?(): void;
 }
 

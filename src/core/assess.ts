@@ -5,7 +5,7 @@
  */
 import type { Capacity } from './method/concurrency.ts';
 import type { BackendAttempt, VariantMeasurement } from './method/checklist.ts';
-import { fillChecklist } from './method/checklist.ts';
+import { fillChecklist, type RooflineEvidence } from './method/checklist.ts';
 import type { DriftComparison } from './method/drift.ts';
 import { detectDomain } from './method/matrix.ts';
 import { assessRun } from './method/assess.ts';
@@ -19,6 +19,8 @@ export interface ModelEvidence {
   capacity?: Capacity;
   /** Concurrent requests the user expects, in the capacity run's unit. */
   expectedLoad?: number;
+  /** The run's place under this device's roofline, once its ceilings are measured. */
+  roofline?: RooflineEvidence;
 }
 
 export interface AssessContext {
@@ -62,6 +64,7 @@ export function assessMeasurement(measurement: Measurement, context: AssessConte
     drift: evidence.drift ?? null,
     attempts: [thisRun, ...(evidence.attempts ?? [])],
     variants: evidence.variants ?? null,
+    roofline: evidence.roofline ?? null,
   });
   return {
     ...measurement,

@@ -5,6 +5,7 @@ import { parseDimValue } from './dims.ts';
 import { parseFill } from './inputs/fill.ts';
 import { parseRuntimeParams } from './runtimes.ts';
 import { unknownParamErrors } from './url-params.ts';
+import { parsePhaseLimit, parseWorkerExit } from './watchdog.ts';
 
 /** Limits keep a mistyped URL from queueing a million runs or a zero-run result. */
 export const LIMITS = {
@@ -57,6 +58,10 @@ export interface UrlRequest {
   /** `in.NAME=` and `dim.NAME=`: the user's choices, kept over the model's derived defaults. */
   choices: InputChoices;
   errors: string[];
+  /** The watchdog's phase limit in ms (phaseLimit, in seconds), when given. */
+  phaseLimitMs?: number;
+  /** Test hook testWorkerExit: the bench worker closes itself after this many measured runs. */
+  exitAfterRuns?: number;
 }
 
 export interface InputChoices {
@@ -161,8 +166,12 @@ export function parseUrlRequest(search: string): UrlRequest {
     if (parsed) overrides.domain = parsed;
     else errors.push(`URL parameter domain=${domain} is not one of vision, nlp, speech, multimodal.`);
   }
-  const choices = parseInputChoices(params, errors);
-  return { model: params.get('model'), autorun: params.get('run') === '1', overrides, choices, errors };
+  const phaseLimitMs = parsePhaseLimit(params.get('phaseLimit'), errors);
+  const exitAfterRuns = parseWorkerExit(params.get('testWorkerExit'), errors);
+  return {
+    model: params.get('model'), autorun: params.get('run') === '1', overrides, choices: parseInputChoices(params, errors), errors,
+    ...(phaseLimitMs === undefined ? {} : { phaseLimitMs }), ...(exitAfterRuns === undefined ? {} : { exitAfterRuns }),
+  };
 }
 
 /** Checks a config a user edited; returns the first problem in words, or null. */

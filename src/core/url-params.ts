@@ -10,6 +10,8 @@ export const KNOWN_PARAMS: readonly string[] = [
   'model', 'run', 'runtime', 'backend', 'device', 'task', 'dtype', 'sample',
   'warmup', 'iterations', 'threads', 'seed', 'vocabSize',
   'mode', 'minRuns', 'minSeconds', 'maxRuns', 'maxSeconds', 'sla', 'domain',
+  // The worker watchdog (src/core/watchdog.ts): its phase limit, and a test hook.
+  'phaseLimit', 'testWorkerExit',
 ];
 
 /** Families of parameters: `in.NAME=` fills the input NAME, `dim.NAME=` binds a dimension. */
