@@ -40,7 +40,7 @@ const api: BenchWorkerApi = {
   async inspect(source: ModelSource, runtimeId: RuntimeId = 'ort') {
     const runtime = await loadRuntime(runtimeId);
     const files = new ModelFiles(source);
-    const { io, summary } = await runtime.inspect(files);
+    const { io, summary, facts } = await runtime.inspect(files);
     return {
       runtime: runtimeId,
       model: {
@@ -53,6 +53,7 @@ const api: BenchWorkerApi = {
       },
       io,
       ...(summary ? { summary } : {}),
+      ...(facts ? { facts } : {}),
     };
   },
   async ping() {

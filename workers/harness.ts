@@ -130,7 +130,8 @@ function taskMetrics(request: RunRequest, runner: TaskRunner, splits: RunSplit[]
   const dtype = request.config.dtype ?? defaultDtype;
   if (!task || !request.taskInput) return undefined;
   const audioSeconds = runner.audioSeconds;
-  const generation = generationMetrics(splits);
+  const computed = generationMetrics(splits);
+  const generation = computed && runner.placement ? { ...computed, placement: runner.placement } : computed;
   return {
     task,
     dtype: dtype ?? null,

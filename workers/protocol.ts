@@ -33,6 +33,8 @@ export interface ModelInspection {
   runtime: RuntimeId;
   /** What else the runtime knows: "graph model", "model_type bert (BertModel)". */
   summary?: string;
+  /** Labelled facts for the model card (a GGUF's architecture, parameters, quantization, …). */
+  facts?: Record<string, string>;
 }
 
 export type Phase = 'fetch' | 'init' | 'first' | 'warmup' | 'measure';

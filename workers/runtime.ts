@@ -22,6 +22,8 @@ export interface LoadOptions {
 export interface Inspected {
   io: ModelIO;
   summary?: string;
+  /** Labelled facts for the model card. */
+  facts?: Record<string, string>;
 }
 
 export interface Runtime {
@@ -76,6 +78,8 @@ export interface TaskRunner {
   lastOutput(): string;
   /** Speech tasks: the input's duration, for the real-time factor. */
   readonly audioSeconds?: number;
+  /** Where the engine placed the model ("22/22 layers on WebGPU"), where it reports it. */
+  readonly placement?: string;
   dispose?(): void;
 }
 

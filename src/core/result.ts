@@ -4,7 +4,7 @@
  * survives structured clone, JSON and IndexedDB unchanged.
  */
 
-export type RuntimeId = 'ort' | 'tfjs' | 'transformers' | 'litert';
+export type RuntimeId = 'ort' | 'tfjs' | 'transformers' | 'litert' | 'wllama';
 /** webgl and cpu are TF.js backends; each runtime's own list is in runtimes.ts. */
 export type BackendId = 'wasm' | 'webgpu' | 'webgl' | 'cpu';
 /** onnxruntime-web's backends (the default runtime). */

@@ -67,6 +67,7 @@ export class Playground {
       result: this.bench.result,
       error: this.bench.error,
       shareUrl: this.bench.result ? this.share?.url ?? null : null,
+      progress: this.bench.progress && { phase: this.bench.progress.phase, done: this.bench.progress.done, total: this.bench.progress.total },
       format,
       errorClass: error?.errorClass ?? (error ? 'error' : null),
     };
