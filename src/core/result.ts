@@ -11,6 +11,7 @@ export type BackendId = 'wasm' | 'webgpu' | 'webgl' | 'cpu';
 export const BACKENDS: readonly BackendId[] = ['wasm', 'webgpu'];
 
 import type { GraphWork } from './roofline/work.ts';
+import type { DeviceCeilings, RooflinePoint } from './roofline/place.ts';
 import type { Checklist } from './method/checklist.ts';
 import type { TaskId, TaskMetrics } from './tasks/types.ts';
 import type { DomainDetection, DomainId } from './method/matrix.ts';
@@ -175,4 +176,6 @@ export interface BenchResult extends Measurement {
   checklist: Checklist;
   /** Regimes, the pattern of any instability and advice; absent on results made before them. */
   stability?: Stability;
+  /** The device's ceilings, once measured, and this run placed under them from its own p50. */
+  roofline?: { ceilings: DeviceCeilings; point: RooflinePoint };
 }

@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { generation } from './generation.ts';
 import { checklist, domainDetection, precision, stability, validity, verdict } from './schema-assessment.ts';
+import { sharedRoofline } from './schema-roofline.ts';
 import { BOUNDS, capped, count, domain, key, list, ms, nullableMs, text } from './schema-fields.ts';
 
 export { BOUNDS } from './schema-fields.ts';
@@ -158,6 +159,8 @@ export const sharedResultSchema = z.object({
   stability: z.optional(stability),
   task: z.optional(taskMetrics),
   probes: z.optional(probes),
+  /** Raw ONNX runs: the counted work, and the device's ceilings where they were measured. */
+  roofline: z.optional(sharedRoofline),
 });
 
 export type SharedResult = z.infer<typeof sharedResultSchema>;
