@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import { publicAddress } from '../src/core/fetch/model-url.ts';
 import type { RuntimeId } from '../src/core/result.ts';
+import { dryRun } from './dry-run.ts';
 import { OpenModel, runBenchmark } from './harness.ts';
 import { BenchError } from './errors.ts';
 import { ModelFiles } from './model-files.ts';
@@ -51,7 +52,7 @@ const api: BenchWorkerApi = {
       onDownload: (download) => onProgress({ phase: 'fetch', done: 0, total: 1, download }),
       onDownloadsDone: () => onProgress({ phase: 'init', done: 0, total: 1 }),
     } : {});
-    const { io, summary, facts } = await runtime.inspect(files);
+    const { io, summary, facts, hints, imageSize } = await runtime.inspect(files);
     const fetched = files.fetched();
     const inspection = {
       runtime: runtimeId,
@@ -66,6 +67,8 @@ const api: BenchWorkerApi = {
       io,
       ...(summary ? { summary } : {}),
       ...(fetched.length > 0 ? { fetched } : {}),
+      ...(hints ? { hints } : {}),
+      ...(imageSize ? { imageSize } : {}),
       ...(facts ? { facts } : {}),
     };
     return inspection;
@@ -76,6 +79,9 @@ const api: BenchWorkerApi = {
   },
   async run(request: RunRequest, onProgress: ProgressCallback) {
     return runBenchmark(await loadRuntime(request.config.runtime), request, withExitHook(request, onProgress));
+  },
+  async dryRun(request: RunRequest) {
+    return dryRun(await loadRuntime(request.config.runtime), request);
   },
   async open(request: RunRequest) {
     opened = await OpenModel.open(await loadRuntime(request.config.runtime), request);
