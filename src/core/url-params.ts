@@ -12,6 +12,8 @@ export const KNOWN_PARAMS: readonly string[] = [
   'mode', 'minRuns', 'minSeconds', 'maxRuns', 'maxSeconds', 'sla', 'domain',
   // The worker watchdog (src/core/watchdog.ts): its phase limit, and a test hook.
   'phaseLimit', 'testWorkerExit',
+  // The download watchdog (src/core/fetch/stall.ts): seconds without progress before a download ends.
+  'stallSeconds',
 ];
 
 /** Families of parameters: `in.NAME=` fills the input NAME, `dim.NAME=` binds a dimension. */
