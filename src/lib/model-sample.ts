@@ -73,7 +73,10 @@ export async function sampleUrl(url: string, name: string, stallMs = DEFAULT_STA
 }
 
 async function sampleHead(url: string, name: string, signal: AbortSignal, dog: Watchdog): Promise<FileSample | null> {
-  const range = (start: number, end: number) => fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` }, signal });
+  // no-store: Chromium keeps a 206 as a sparse cache entry and may then answer the runtime's full
+  // GET of the same URL from it, truncated (a 524,500-byte model read as 489,258 bytes).
+  const range = (start: number, end: number) =>
+    fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` }, cache: 'no-store', signal });
   let first: Response;
   try {
     first = await range(0, HEAD_BYTES);
