@@ -3,9 +3,10 @@
  * ResNet-50 or BERT-base on a phone with zero download. The model is labelled synthetic.
  */
 import * as Comlink from 'comlink';
-import { CATALOG, type CatalogEntry, type Dtype, type Preset } from '../../models/catalog.ts';
+import { CATALOG, type CatalogEntry, type Dtype, type GgufType, type Preset } from '../../models/catalog.ts';
 import type { SynthApi, SynthResult } from '../../workers/synth.worker.ts';
 import type { Benchmark } from './benchmark.svelte.ts';
+import { switchRuntime } from './runtime-choice.svelte.ts';
 
 export interface Synthesized extends Omit<SynthResult, 'bytes'> {
   name: string;
@@ -22,6 +23,10 @@ export class Synthesizer {
   running = $state(false);
   last = $state.raw<Synthesized | null>(null);
   error = $state<string | null>(null);
+  /** LLaMA families are written as GGUF for wllama (a 1B model in fp32 ONNX would not fit in a tab). */
+  ggufType = $state<GgufType>('Q4_0');
+  /** The size a GGUF will take, shown before anything is written; confirm() writes it. */
+  pendingBytes = $state<number | null>(null);
   #worker: Worker | null = null;
 
   constructor(private readonly bench: Benchmark) {}
@@ -30,9 +35,19 @@ export class Synthesizer {
     return CATALOG.find((e) => e.architecture === this.architecture && e.preset === this.preset);
   }
 
+  /** True when the chosen family is written as GGUF (and run on wllama). */
+  isGguf(): boolean {
+    return this.entry()?.gguf !== undefined;
+  }
+
+  #ggufRequest(entry: CatalogEntry) {
+    return { architecture: entry.architecture, preset: this.preset, type: this.ggufType, seed: 42, name: `${entry.name} (synthetic)` };
+  }
+
   async run(): Promise<void> {
     const entry = this.entry();
     if (!entry || this.running) return;
+    if (entry.gguf) return this.#planGguf(entry);
     this.running = true;
     this.error = null;
     const worker = (this.#worker = new Worker(new URL('../../workers/synth.worker.ts', import.meta.url), { type: 'module', name: 'benchtab-synth' }));
@@ -52,6 +67,48 @@ export class Synthesizer {
         this.running = false;
       }
     }
+  }
+
+  /** Step one for GGUF: the size, computed from the header alone, for the warning. */
+  async #planGguf(entry: CatalogEntry): Promise<void> {
+    const worker = new Worker(new URL('../../workers/synth.worker.ts', import.meta.url), { type: 'module', name: 'benchtab-synth' });
+    try {
+      this.error = null;
+      this.pendingBytes = await Comlink.wrap<SynthApi>(worker).ggufBytes(this.#ggufRequest(entry));
+    } catch (cause) {
+      this.error = cause instanceof Error ? cause.message : String(cause);
+    } finally {
+      worker.terminate();
+    }
+  }
+
+  /** Step two: writes the GGUF in a worker, then loads it on wllama. */
+  async confirm(): Promise<void> {
+    const entry = this.entry();
+    if (!entry || this.running || this.pendingBytes === null) return;
+    this.pendingBytes = null;
+    this.running = true;
+    this.error = null;
+    const worker = (this.#worker = new Worker(new URL('../../workers/synth.worker.ts', import.meta.url), { type: 'module', name: 'benchtab-synth' }));
+    try {
+      const result = await Comlink.wrap<SynthApi>(worker).buildGguf(this.#ggufRequest(entry));
+      const name = `${entry.id}-${this.ggufType}.gguf`;
+      this.last = { stem: 'gguf', parameters: result.parameters, generateMs: result.generateMs, name: `${entry.name} (${this.ggufType}, synthesized here)`, bytes: result.file.size };
+      switchRuntime(this.bench.config, 'wllama');
+      await this.bench.load({ kind: 'file', file: new File([result.file], name), synthetic: true }, { catalogDomain: entry.domain, task: entry.task });
+    } catch (cause) {
+      if (this.#worker === worker) this.error = cause instanceof Error ? cause.message : String(cause);
+    } finally {
+      worker.terminate();
+      if (this.#worker === worker) {
+        this.#worker = null;
+        this.running = false;
+      }
+    }
+  }
+
+  cancel(): void {
+    this.pendingBytes = null;
   }
 
   stop(): void {
