@@ -48,16 +48,23 @@ export class Synthesizer {
     const entry = this.entry();
     if (!entry || this.running) return;
     if (entry.gguf) return this.#planGguf(entry);
-    this.running = true;
-    this.error = null;
-    const worker = (this.#worker = new Worker(new URL('../../workers/synth.worker.ts', import.meta.url), { type: 'module', name: 'benchtab-synth' }));
-    try {
-      const result = await Comlink.wrap<SynthApi>(worker).build({ architecture: entry.architecture, preset: this.preset, dtype: this.dtype, seed: 42 });
+    await this.#withWorker(async (api) => {
+      const result = await api.build({ architecture: entry.architecture, preset: this.preset, dtype: this.dtype, seed: 42 });
       const name = `${entry.name} (${this.dtype}, synthesized here)`;
       this.last = { ...result, name, bytes: result.bytes.byteLength };
       // Held as an in-memory file: every run's worker reads it like a dropped model.
       const file = new File([result.bytes as Uint8Array<ArrayBuffer>], `${entry.id}${this.dtype === 'fp32' ? '' : `_${this.dtype}`}.onnx`);
       await this.bench.load({ kind: 'file', file, synthetic: true }, { catalogDomain: entry.domain, task: entry.task, dtypes: [this.dtype] });
+    });
+  }
+
+  /** Runs `work` in a fresh synth worker with the running and error state; Stop terminates it. */
+  async #withWorker(work: (api: Comlink.Remote<SynthApi>) => Promise<void>): Promise<void> {
+    this.running = true;
+    this.error = null;
+    const worker = (this.#worker = new Worker(new URL('../../workers/synth.worker.ts', import.meta.url), { type: 'module', name: 'benchtab-synth' }));
+    try {
+      await work(Comlink.wrap<SynthApi>(worker));
     } catch (cause) {
       if (this.#worker === worker) this.error = cause instanceof Error ? cause.message : String(cause);
     } finally {
@@ -71,15 +78,9 @@ export class Synthesizer {
 
   /** Step one for GGUF: the size, computed from the header alone, for the warning. */
   async #planGguf(entry: CatalogEntry): Promise<void> {
-    const worker = new Worker(new URL('../../workers/synth.worker.ts', import.meta.url), { type: 'module', name: 'benchtab-synth' });
-    try {
-      this.error = null;
-      this.pendingBytes = await Comlink.wrap<SynthApi>(worker).ggufBytes(this.#ggufRequest(entry));
-    } catch (cause) {
-      this.error = cause instanceof Error ? cause.message : String(cause);
-    } finally {
-      worker.terminate();
-    }
+    await this.#withWorker(async (api) => {
+      this.pendingBytes = await api.ggufBytes(this.#ggufRequest(entry));
+    });
   }
 
   /** Step two: writes the GGUF in a worker, then loads it on wllama. */
@@ -87,24 +88,13 @@ export class Synthesizer {
     const entry = this.entry();
     if (!entry || this.running || this.pendingBytes === null) return;
     this.pendingBytes = null;
-    this.running = true;
-    this.error = null;
-    const worker = (this.#worker = new Worker(new URL('../../workers/synth.worker.ts', import.meta.url), { type: 'module', name: 'benchtab-synth' }));
-    try {
-      const result = await Comlink.wrap<SynthApi>(worker).buildGguf(this.#ggufRequest(entry));
-      const name = `${entry.id}-${this.ggufType}.gguf`;
+    await this.#withWorker(async (api) => {
+      const result = await api.buildGguf(this.#ggufRequest(entry));
       this.last = { stem: 'gguf', parameters: result.parameters, generateMs: result.generateMs, name: `${entry.name} (${this.ggufType}, synthesized here)`, bytes: result.file.size };
       switchRuntime(this.bench.config, 'wllama');
-      await this.bench.load({ kind: 'file', file: new File([result.file], name), synthetic: true }, { catalogDomain: entry.domain, task: entry.task });
-    } catch (cause) {
-      if (this.#worker === worker) this.error = cause instanceof Error ? cause.message : String(cause);
-    } finally {
-      worker.terminate();
-      if (this.#worker === worker) {
-        this.#worker = null;
-        this.running = false;
-      }
-    }
+      const file = new File([result.file], `${entry.id}-${this.ggufType}.gguf`);
+      await this.bench.load({ kind: 'file', file, synthetic: true }, { catalogDomain: entry.domain, task: entry.task });
+    });
   }
 
   cancel(): void {
