@@ -10,7 +10,8 @@
 import * as z from 'zod/mini';
 import { generation } from './generation.ts';
 import { checklist, domainDetection, precision, stability, validity, verdict } from './schema-assessment.ts';
-import { BOUNDS, capped, count, domain, key, list, ms, nullableMs, text } from './schema-fields.ts';
+import { sharedRoofline } from './schema-roofline.ts';
+import { BOUNDS, capped, count, domain, key, keyedList, list, ms, nullableMs, text } from './schema-fields.ts';
 
 export { BOUNDS } from './schema-fields.ts';
 
@@ -70,6 +71,8 @@ const config = z.object({
   dtype: z.optional(text(32)),
   /** The shipped sample a task run read, when automation chose it. */
   sample: z.optional(text(64)),
+  /** How each input was filled (zeros, int:0,999, npy:file.npy…); absent in older links. */
+  inputs: z.optional(capped(z.record(key, text(64)))),
 });
 
 const stats = z.object({
@@ -127,7 +130,10 @@ export const sharedResultSchema = z.object({
   runtime,
   backend,
   config,
-  io: z.object({ inputs: list(tensorSpec, BOUNDS.tensors), outputs: list(tensorSpec, BOUNDS.tensors) }),
+  io: z.object({
+    inputs: keyedList(tensorSpec, (t) => t.name, 'input name', BOUNDS.tensors),
+    outputs: keyedList(tensorSpec, (t) => t.name, 'output name', BOUNDS.tensors),
+  }),
   timings: z.object({
     fetchMs: ms,
     initMs: ms,
@@ -156,6 +162,8 @@ export const sharedResultSchema = z.object({
   stability: z.optional(stability),
   task: z.optional(taskMetrics),
   probes: z.optional(probes),
+  /** Raw ONNX runs: the counted work, and the device's ceilings where they were measured. */
+  roofline: z.optional(sharedRoofline),
 });
 
 export type SharedResult = z.infer<typeof sharedResultSchema>;
