@@ -97,6 +97,11 @@ export interface Timings {
   warmupMs: number[];
   /** Measured runs in order; each includes reading every output back to the CPU. */
   samplesMs: number[];
+  /**
+   * Set (K > 1) when the model is too fast for the timer: each sample timed K back-to-back
+   * inferences and was divided by K (method/timer.ts).
+   */
+  inferencesPerSample?: number;
 }
 
 export interface Stats {

@@ -133,6 +133,8 @@ export const sharedResultSchema = z.object({
     firstMs: ms,
     /** The first warmup runs (at most 64); `config.warmup` says how many ran. */
     warmupMs: list(ms, BOUNDS.warmupKept),
+    /** K > 1: each sample timed K back-to-back inferences, divided by K (method/timer.ts). */
+    inferencesPerSample: z.optional(count(2)),
   }),
   stats,
   distribution: z.object({
