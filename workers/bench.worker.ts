@@ -37,10 +37,15 @@ const api: BenchWorkerApi = {
   },
   async open(request: RunRequest) {
     opened = await OpenModel.open(await loadRuntime(request.config.runtime), request);
+    return opened.info;
   },
   loop(durationMs: number) {
     if (!opened) throw new BenchError('BadModelError', 'No model is open in this worker.');
     return opened.loop(durationMs);
+  },
+  arrivals(scheduleMs: number[]) {
+    if (!opened) throw new BenchError('BadModelError', 'No model is open in this worker.');
+    return opened.arrivals(scheduleMs);
   },
 };
 

@@ -6,6 +6,7 @@
  */
 import { synthesizeInputs } from '../src/core/inputs.ts';
 import { throttledDecider } from '../src/core/method/decided.ts';
+import { runOpenLoop } from '../src/core/method/open-loop.ts';
 import { shouldStop, type StopReason } from '../src/core/method/stopping.ts';
 import { inferencesPerSample } from '../src/core/method/timer.ts';
 import { PERCENTILE_METHOD, quantileSorted, sortedCopy, summarize } from '../src/core/stats.ts';
@@ -15,7 +16,7 @@ import { TASKS, type RunSplit, type TaskMetrics } from '../src/core/tasks/types.
 import { collectEnv } from './env.ts';
 import { BenchError } from './errors.ts';
 import { ModelFiles } from './model-files.ts';
-import type { Progress, ProgressCallback, RunOutcome, RunRequest } from './protocol.ts';
+import type { OpenedModel, Progress, ProgressCallback, RunOutcome, RunRequest } from './protocol.ts';
 import type { LoadedModel, PreparedInputs, Runtime, TaskRunner } from './runtime.ts';
 import { tensorTask } from './tensor-task.ts';
 
@@ -191,15 +192,17 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
   }
 }
 
-/** A model held open between `open` and `loop` calls, for concurrency runs. */
+/** A model held open between `open` and `loop` calls, for concurrency, interleaved and open-loop runs. */
 export class OpenModel {
-  private constructor(private readonly workload: Workload) {}
+  private constructor(private readonly workload: Workload, readonly info: OpenedModel) {}
 
   static async open(runtime: Runtime, request: RunRequest): Promise<OpenModel> {
-    const { workload } = await openModel(runtime, request, () => {});
+    const { workload, model } = await openModel(runtime, request, () => {});
     await timeOnce(workload);
     for (let i = 0; i < request.config.warmup; i++) await timeOnce(workload);
-    return new OpenModel(workload);
+    // Outside every timed region, as in runBenchmark: outputs for the drift check.
+    const outputs = request.captureOutputs && workload.inputs ? await model.readOutputs(workload.inputs) : undefined;
+    return new OpenModel(workload, { backend: model.backend, ...(outputs ? { outputs } : {}) });
   }
 
   /** Back-to-back requests for `durationMs`; epoch times let the page line up several workers. */
@@ -209,5 +212,13 @@ export class OpenModel {
     while (performance.now() - start < durationMs) latenciesMs.push((await timeOnce(this.workload)).ms);
     const end = performance.now();
     return { latenciesMs, startEpochMs: performance.timeOrigin + start, endEpochMs: performance.timeOrigin + end };
+  }
+
+  /** Open loop: requests at the scheduled times (ms from now), latency from each arrival (core/method/open-loop.ts). */
+  arrivals(scheduleMs: number[]) {
+    return runOpenLoop(scheduleMs, () => this.workload.run(), {
+      now: () => performance.now(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
   }
 }

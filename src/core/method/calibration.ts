@@ -1,6 +1,6 @@
 import { mulberry32 } from '../rng.ts';
 import { throttledDecider } from './decided.ts';
-import { roundMs, roundOrder, roundsDone } from './interleave.ts';
+import { pointDone, roundMs, roundOrder } from './interleave.ts';
 import { shouldStop, type StopDecision, type StoppingRule } from './stopping.ts';
 
 /**
@@ -137,7 +137,7 @@ export interface SimulatedRounds {
 
 /**
  * Interleaved rounds in miniature (method/interleave.ts): each point runs for `roundMs` of the
- * fake clock in turn, A B C C B A …, until `roundsDone`. `load(t)` multiplies every latency at
+ * fake clock in turn, A B C C B A …, each until `pointDone`. `load(t)` multiplies every latency at
  * fake time t: a busy machine whose drift all points share.
  */
 export function simulateInterleaved(
@@ -148,8 +148,11 @@ export function simulateInterleaved(
   let clock = 0;
   let rounds = 0;
   const window = roundMs(rule);
-  while (!roundsDone(points.map((_, i) => ({ count: windows[i]!.flat().length, elapsedMs: spent[i]! })), rounds, rule)) {
-    for (const i of roundOrder(points.length, rounds)) {
+  const progress = (i: number) => ({ count: windows[i]!.flat().length, elapsedMs: spent[i]! });
+  for (;;) {
+    const turns = roundOrder(points.length, rounds).filter((i) => !pointDone(progress(i), rounds, rule));
+    if (turns.length === 0) break;
+    for (const i of turns) {
       const runtime = points[i]!;
       const latencies: number[] = [];
       const start = clock;

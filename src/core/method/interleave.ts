@@ -33,6 +33,17 @@ export function roundMs(rule: StoppingRule): number {
   return Math.min(500, Math.max(100, rule.minDurationMs / TARGET_ROUNDS));
 }
 
+/**
+ * One point's window: roundMs, but no longer than its share of the count cap per round (a Fixed
+ * run of 40 on a 1 ms model would otherwise spend its 40 runs in one round). `meanMs` is the
+ * point's mean latency so far; null before its first window, which is then kept short.
+ */
+export function windowMs(rule: StoppingRule, meanMs: number | null): number {
+  const full = roundMs(rule);
+  if (meanMs === null) return Math.min(full, 20);
+  return Math.max(0.001, Math.min(full, meanMs * Math.ceil(rule.maxCount / TARGET_ROUNDS)));
+}
+
 export interface PointProgress {
   count: number;
   /** Time spent in this point's own windows. */
@@ -40,16 +51,13 @@ export interface PointProgress {
 }
 
 /**
- * Whether the rounds may stop: every point has met the rule's minimums and there have been
- * enough rounds for an interval; or a cap: any point reached the count cap, or all together
- * ran past the duration cap times the number of points.
+ * Whether a point has had its turns: it met the rule's minimums over enough rounds for an
+ * interval, or reached a cap of its own. Points that are done drop out of later rounds; the
+ * others go on, so a slow point still gets its runs.
  */
-export function roundsDone(points: PointProgress[], rounds: number, rule: StoppingRule): boolean {
-  if (points.length === 0) return true;
-  const met = points.every((p) => p.count >= rule.minCount && p.elapsedMs >= rule.minDurationMs);
-  if (met && rounds >= TARGET_ROUNDS) return true;
-  if (points.some((p) => p.count >= rule.maxCount)) return true;
-  return points.reduce((sum, p) => sum + p.elapsedMs, 0) >= rule.maxDurationMs * points.length;
+export function pointDone(p: PointProgress, rounds: number, rule: StoppingRule): boolean {
+  if (p.count >= rule.maxCount || p.elapsedMs >= rule.maxDurationMs) return true;
+  return p.count >= rule.minCount && p.elapsedMs >= rule.minDurationMs && rounds >= TARGET_ROUNDS;
 }
 
 export interface SpeedupEstimate {

@@ -113,7 +113,7 @@ export function sweepTable(results: SweepPointResult[], baselineId: string, metr
       return { ...r, latencySpeedup: null, throughputSpeedup: null, speedup: null };
     }
     // Interleaved rounds give the speed-up round by round, with an interval; else the plain ratio.
-    const speedup = metric === 'p50' && baseline.roundP50s && r.roundP50s ? speedupFromRounds(baseline.roundP50s, r.roundP50s) : null;
+    const speedup = metric === 'p50' && r !== baseline && baseline.roundP50s && r.roundP50s ? speedupFromRounds(baseline.roundP50s, r.roundP50s) : null;
     const latencySpeedup = speedup?.speedup ?? baseMs / ms;
     return {
       ...r,

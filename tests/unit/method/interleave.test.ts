@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalibrationRuntime, simulateInterleaved, type LatencyDistribution } from '../../../src/core/method/calibration.ts';
-import { describeSpeedup, roundMedians, roundMs, roundsDone, speedupFromRounds, TARGET_ROUNDS } from '../../../src/core/method/interleave.ts';
+import { describeSpeedup, pointDone, roundMedians, roundMs, speedupFromRounds, TARGET_ROUNDS } from '../../../src/core/method/interleave.ts';
 import { presetFor } from '../../../src/core/method/stopping.ts';
 import { planSweep, sweepTable } from '../../../src/core/method/sweep.ts';
 
@@ -31,7 +31,8 @@ describe('interleaved rounds', () => {
       expect(point).toHaveLength(rounds);
       expect(point.flat().length).toBeGreaterThanOrEqual(rule.minCount);
     }
-    expect(roundsDone([], 0, rule)).toBe(true);
+    expect(pointDone({ count: rule.maxCount, elapsedMs: 0 }, 0, rule)).toBe(true);
+    expect(pointDone({ count: rule.minCount, elapsedMs: rule.minDurationMs }, TARGET_ROUNDS - 1, rule)).toBe(false);
   });
 
   it('give speed-ups whose 95% intervals contain the true ratios on a busy, drifting machine', () => {
