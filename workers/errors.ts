@@ -3,27 +3,25 @@
  * into what the user can do about it; the raw text travels after RAW_MARK, scrubbed of the build
  * machine's paths, so the page can show it under a disclosure.
  */
+import { scrubRaw, withDetails } from '../src/core/error-details.ts';
+
+export { scrubRaw };
 import type { BenchErrorName } from './protocol.ts';
 
-/** Separates the explanation from the runtime's raw text inside one message (comlink carries only the message). */
-export const RAW_MARK = '\n\nRuntime said: ';
+/** The class an error gets when nothing more precise is known, by its name. */
+const CLASS_OF: Record<BenchErrorName, string> = {
+  BadModelError: 'bad-model', FetchError: 'fetch-failed', BackendUnavailableError: 'backend-unavailable', BackendFailedError: 'backend-failed',
+};
 
-/** An error whose message is written for the user. Comlink carries name and message across. */
+/**
+ * An error whose message is written for the user. Comlink carries only name and message across,
+ * so the class and the runtime's scrubbed raw text ride in the message (src/core/error-details.ts).
+ */
 export class BenchError extends Error {
-  constructor(name: BenchErrorName, message: string, raw?: string) {
-    super(raw ? `${message}${RAW_MARK}${scrubRaw(raw)}` : message);
+  constructor(name: BenchErrorName, message: string, raw?: string, errorClass = CLASS_OF[name]) {
+    super(withDetails(message, errorClass, raw ? scrubRaw(raw) : undefined));
     this.name = name;
   }
-}
-
-/** Build-machine paths and source locations ("/onnxruntime_src/core/graph/model.cc:147") are noise to users. */
-export function scrubRaw(raw: string): string {
-  return raw
-    .replace(/(?:[A-Za-z]:)?(?:[\\/][\w.+@-]+){2,}\.(?:cc|cpp|h|hpp|c|py|rs|js|ts|mjs)(?::\d+)+/g, '[source]')
-    .replace(/(?:\/(?:home|Users|usr|opt|tmp|build|workspace|onnxruntime_src|__w)\/)[^\s"')]*/g, '[path]')
-    .replace(/\s{2,}/g, ' ')
-    .trim()
-    .slice(0, 2000);
 }
 
 export type LoadErrorClass = 'corrupt-model' | 'unsupported-operator' | 'missing-external-data' | 'out-of-memory' | 'unknown';
@@ -54,6 +52,6 @@ export function explainLoadError(raw: string, bytes: number): ExplainedError {
 
 /** A load failure as a BenchError: the advice first, the runtime's scrubbed words after. */
 export function loadError(raw: string, bytes: number): BenchError {
-  const { message } = explainLoadError(raw, bytes);
-  return new BenchError('BadModelError', message, raw);
+  const { errorClass, message } = explainLoadError(raw, bytes);
+  return new BenchError('BadModelError', message, raw, errorClass);
 }

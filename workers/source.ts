@@ -17,8 +17,8 @@ export function sourceName(source: ModelSource): string {
 export function checkModelBytes(bytes: Uint8Array, name: string, runtime: BrowserRuntime): void {
   const detection = detectFile({ name, size: bytes.byteLength, head: bytes.subarray(0, 64 * 1024) });
   if (detection.runtime === runtime) return;
-  if (detection.runtime === null) throw new BenchError('BadModelError', problemMessage(detection));
-  throw new BenchError('BadModelError', `This is ${withArticle(detection.label)}, which ${RUNTIME_LABELS[runtime]} does not run: choose ${RUNTIME_LABELS[detection.runtime]} (runtime=${detection.runtime}).`);
+  if (detection.runtime === null) throw new BenchError('BadModelError', problemMessage(detection), undefined, detection.format);
+  throw new BenchError('BadModelError', `This is ${withArticle(detection.label)}, which ${RUNTIME_LABELS[runtime]} does not run: choose ${RUNTIME_LABELS[detection.runtime]} (runtime=${detection.runtime}).`, undefined, 'wrong-runtime');
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -73,6 +73,7 @@ export const CORPUS: readonly CorpusRow[] = [
   zoo('hf-onnx-folder', 'zoo/bert-tiny', ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'], { url: '', note: 'hub layout with ONNX', format: 'hf-onnx', outcome: 'runs', runtime: 'transformers', task: 'feature-extraction' }),
   made('hf-safetensors-folder', { 'config.json': HF_CONFIG, 'model.safetensors': safetensorsFile(SMALL_TENSORS, { format: 'pt' }) }, { url: 'model.safetensors', note: 'a hub checkpoint without ONNX', format: 'hf-checkpoint', outcome: 'explains' }),
   // TFLite
+  zoo('tflite-cnn', 'zoo/cnn-tflite', ['model.tflite'], { note: 'the zoo CNN written with flatbuffers', format: 'tflite', outcome: 'runs', runtime: 'litert' }),
   made('tflite-header-only', { 'model.tflite': flatbufferHead('TFL3') }, { note: 'TFL3 identifier, no model behind it', format: 'tflite', outcome: 'errors', errorClass: 'corrupt-model' }),
   // GGUF
   made('gguf-header', { 'model.gguf': ggufHeader() }, { note: 'GGUF metadata, no tensors', format: 'gguf', outcome: 'explains' }),

@@ -16,6 +16,9 @@ import { loadBuiltins } from './builtins.ts';
 import { History } from './history.svelte.ts';
 import { fileSource, type BuiltinModel } from './model-sources.ts';
 import { CompareSet, OpenedResult } from './shared-results.svelte.ts';
+import { ModelOpener } from './model-opener.svelte.ts';
+import { splitError } from '../core/error-details.ts';
+import type { FolderFile } from '../../workers/protocol.ts';
 
 export interface CurrentShare {
   shared: SharedResult;
@@ -25,6 +28,7 @@ export interface CurrentShare {
 
 export class Playground {
   readonly bench = new Benchmark();
+  readonly opener = new ModelOpener(this.bench);
   readonly history = new History();
   readonly opened = new OpenedResult();
   readonly compare = new CompareSet();
@@ -36,8 +40,12 @@ export class Playground {
   /** With run=1 the page reports "running" from the start until the run settles. */
   #autorunPending = $state(false);
 
+  /** runtime= in the URL: the user chose, so the file is not routed by its format. */
+  readonly #runtimeGiven: boolean;
+
   constructor(search: string) {
     this.#request = parseUrlRequest(search);
+    this.#runtimeGiven = new URLSearchParams(search).has('runtime');
     this.#autorunPending = this.#request.autorun && this.#request.model !== null;
     this.bench.beforeShow = (result) => this.#saveAndShare(result);
   }
@@ -48,24 +56,47 @@ export class Playground {
       return { state: 'done', result: this.opened.view.result, error: null, shareUrl: null };
     }
     if (this.opened.error) return { state: 'error', result: null, error: this.opened.error, shareUrl: null };
+    const format = this.opener.automation();
+    const card = this.opener.card;
+    if (card && !this.#autorunPending) {
+      return { state: 'error', result: this.bench.result, error: card.message, shareUrl: null, format, errorClass: card.detection.format };
+    }
+    const error = this.bench.error ? splitError(this.bench.error) : null;
     return {
       state: this.#autorunPending ? 'running' : automationState(this.bench.status),
       result: this.bench.result,
       error: this.bench.error,
       shareUrl: this.bench.result ? this.share?.url ?? null : null,
+      progress: this.bench.progress && { phase: this.bench.progress.phase, done: this.bench.progress.done, total: this.bench.progress.total },
+      format,
+      errorClass: error?.errorClass ?? (error ? 'error' : null),
     };
+  }
+
+  /** The one routing function for a drop anywhere and the file picker: detect, choose the runtime, load or explain. */
+  openFiles(files: FolderFile[]): Promise<boolean> {
+    return this.opener.openFiles(files);
+  }
+
+  /** A model URL the user typed: detected from its first bytes the same way. */
+  openUrl(url: string): Promise<boolean> {
+    return this.opener.openUrl(url, this.builtins);
   }
 
   async start(): Promise<void> {
     const request = this.#request;
     Object.assign(this.bench.config, request.overrides);
+    this.bench.inputs.user = request.choices;
+    this.bench.autoCheck = !request.autorun;
+    if (request.phaseLimitMs !== undefined) this.bench.phaseLimitMs = request.phaseLimitMs;
+    this.bench.exitAfterRuns = request.exitAfterRuns;
     const mode = request.overrides.mode;
     if (mode && mode !== 'fixed' && !request.overrides.stopping) this.bench.config.stopping = presetFor(mode);
     this.builtins = await loadBuiltins().catch(() => []);
     try {
       if (isShareFragment(location.hash)) await this.opened.openFragment(location.hash);
       else if (request.errors.length > 0) this.bench.fail(request.errors.join(' '));
-      else if (request.model && (await this.bench.loadUrl(request.model, this.builtins)) && request.autorun) await this.bench.run();
+      else if (request.model && (await this.opener.openUrl(request.model, this.builtins, this.#runtimeGiven)) && request.autorun) await this.bench.run();
     } finally {
       this.#autorunPending = false;
     }
@@ -126,6 +157,15 @@ export class Playground {
     } catch (cause) {
       this.history.error = `This result could not be saved to history: ${String(cause)}`;
     }
+    await this.#share(shared);
+  }
+
+  /** Makes the share link again after the result gained evidence (the device's ceilings). */
+  async reshare(): Promise<void> {
+    if (this.bench.result) await this.#share(toShared(this.bench.result, APP_VERSION));
+  }
+
+  async #share(shared: SharedResult): Promise<void> {
     let url: string | null = null;
     let error: string | null = null;
     try {
