@@ -17,7 +17,7 @@ const api: BenchWorkerApi = {
   async inspect(source: ModelSource, runtimeId: RuntimeId = 'ort') {
     const runtime = await loadRuntime(runtimeId);
     const files = new ModelFiles(source);
-    const { io, summary } = await runtime.inspect(files);
+    const { io, summary, onnx } = await runtime.inspect(files);
     return {
       runtime: runtimeId,
       model: {
@@ -30,6 +30,7 @@ const api: BenchWorkerApi = {
       },
       io,
       ...(summary ? { summary } : {}),
+      ...(onnx ? { onnx } : {}),
     };
   },
   async run(request: RunRequest, onProgress: ProgressCallback) {

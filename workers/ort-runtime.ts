@@ -8,11 +8,13 @@
  */
 import { ort } from './ort-env.ts';
 import { fromFloat16Array } from '../models/core/float16.ts';
+import { inspectOnnx } from '../src/core/formats/onnx-inspect.ts';
 import type { SynthTensor } from '../src/core/inputs.ts';
 import type { BackendId, Dim, ModelIO, TensorDType, TensorSpec } from '../src/core/result.ts';
 import { assertWebGpu } from './env.ts';
 import { BenchError, loadError } from './errors.ts';
 import type { ModelFiles } from './model-files.ts';
+import { assertWebNn, WEBNN_DEVICE } from './webnn.ts';
 import type { LoadedModel, LoadOptions, PreparedInputs, Runtime } from './runtime.ts';
 import { checkModelBytes } from './source.ts';
 
@@ -36,24 +38,25 @@ function describe(session: ort.InferenceSession): ModelIO {
   };
 }
 
-/** The .onnx file to read: the entry, or a hub-layout folder's onnx/model.onnx. */
+/** The model file to read: the entry (.onnx, or ORT format .ort), or a hub-layout folder's onnx/model.onnx. */
 function onnxPath(files: ModelFiles): string {
-  return files.entry.endsWith('.onnx') ? files.entry : 'onnx/model.onnx';
+  return /\.(onnx|ort)$/i.test(files.entry) ? files.entry : 'onnx/model.onnx';
 }
 
 async function createSession(files: ModelFiles, backend: BackendId, threads: number): Promise<ort.InferenceSession> {
   const bytes = await files.read(onnxPath(files));
   checkModelBytes(bytes, onnxPath(files), 'ort');
-  if (backend !== 'wasm' && backend !== 'webgpu') {
-    throw new BenchError('BackendUnavailableError', `onnxruntime-web has no ${backend} backend here: choose wasm or webgpu.`);
+  if (backend !== 'wasm' && backend !== 'webgpu' && backend !== 'webnn') {
+    throw new BenchError('BackendUnavailableError', `onnxruntime-web has no ${backend} backend here: choose wasm, webgpu or webnn.`);
   }
   if (backend === 'webgpu') await assertWebGpu();
+  if (backend === 'webnn') await assertWebNn();
   ort.env.wasm.numThreads = threads;
   try {
     return await ort.InferenceSession.create(bytes, {
-      executionProviders: [backend],
-      // Forbid WebGPU sessions from quietly placing nodes on the CPU.
-      extra: backend === 'webgpu' ? { session: { disable_cpu_ep_fallback: '1' } } : {},
+      executionProviders: [backend === 'webnn' ? { name: 'webnn', deviceType: WEBNN_DEVICE } : backend],
+      // Forbid WebGPU and WebNN sessions from quietly placing nodes on the CPU.
+      extra: backend !== 'wasm' ? { session: { disable_cpu_ep_fallback: '1' } } : {},
     });
   } catch (cause) {
     const raw = cause instanceof Error ? cause.message : String(cause);
@@ -110,7 +113,9 @@ export const runtime: Runtime = {
     const session = await createSession(files, 'wasm', 1);
     const io = describe(session);
     await session.release();
-    return { io };
+    // The bytes are already read (and cached by ModelFiles): the protobuf walk copies nothing.
+    const path = onnxPath(files);
+    return { io, ...(path.endsWith('.ort') ? {} : { onnx: inspectOnnx(await files.read(path)) }) };
   },
   async load(files: ModelFiles, { backend, threads }: LoadOptions): Promise<LoadedModel> {
     return new OrtModel(await createSession(files, backend, threads), backend);

@@ -6,6 +6,7 @@ import type {
   BenchConfig, Measurement, ModelIdentity, ModelIO, ModelSourceKind, RuntimeId,
 } from '../src/core/result.ts';
 import type { TaskInput } from '../src/core/tasks/types.ts';
+import type { OnnxInspection } from '../src/core/formats/index.ts';
 
 /** One file of a dropped folder, by its path inside the folder ("onnx/model.onnx"). */
 export interface FolderFile {
@@ -32,6 +33,8 @@ export interface ModelInspection {
   runtime: RuntimeId;
   /** What else the runtime knows: "graph model", "model_type bert (BertModel)". */
   summary?: string;
+  /** ONNX models: opset, producer, op histogram, parameters, initializer bytes by dtype, external data. */
+  onnx?: OnnxInspection;
 }
 
 export type Phase = 'fetch' | 'init' | 'first' | 'warmup' | 'measure';

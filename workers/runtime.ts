@@ -6,6 +6,7 @@
 import type { BackendId, ModelIO, RuntimeId } from '../src/core/result.ts';
 import type { SynthTensor } from '../src/core/inputs.ts';
 import type { RunSplit, TaskId, TaskInput } from '../src/core/tasks/types.ts';
+import type { OnnxInspection } from '../src/core/formats/index.ts';
 import type { ModelFiles } from './model-files.ts';
 
 export interface LoadOptions {
@@ -21,6 +22,8 @@ export interface LoadOptions {
 export interface Inspected {
   io: ModelIO;
   summary?: string;
+  /** ONNX models: Netron-level facts read from the protobuf (opset, ops, parameters…). */
+  onnx?: OnnxInspection;
 }
 
 export interface Runtime {

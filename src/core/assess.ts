@@ -4,7 +4,7 @@
  * Pure, so the same call serves the page, tests and any later CLI.
  */
 import type { Capacity } from './method/concurrency.ts';
-import type { BackendAttempt, VariantMeasurement } from './method/checklist.ts';
+import type { BackendAttempt, FormatEvidence, VariantMeasurement } from './method/checklist.ts';
 import { fillChecklist } from './method/checklist.ts';
 import type { DriftComparison } from './method/drift.ts';
 import { detectDomain } from './method/matrix.ts';
@@ -19,6 +19,8 @@ export interface ModelEvidence {
   capacity?: Capacity;
   /** Concurrent requests the user expects, in the capacity run's unit. */
   expectedLoad?: number;
+  /** The model's format, as detected from its bytes (src/core/formats). */
+  format?: FormatEvidence;
 }
 
 export interface AssessContext {
@@ -62,6 +64,7 @@ export function assessMeasurement(measurement: Measurement, context: AssessConte
     drift: evidence.drift ?? null,
     attempts: [thisRun, ...(evidence.attempts ?? [])],
     variants: evidence.variants ?? null,
+    format: evidence.format ?? null,
   });
   return {
     ...measurement,

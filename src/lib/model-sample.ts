@@ -42,13 +42,16 @@ async function readPrefix(response: Response, limit: number): Promise<Uint8Array
  * CORS): the runtime then reports the problem with its usual message.
  */
 export async function sampleUrl(url: string, name: string): Promise<FileSample | null> {
-  const range = (start: number, end: number) => fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` } });
+  // no-store: a partial or cancelled body must not sit in the HTTP cache for the real download.
+  const range = (start: number, end: number) => fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` }, cache: 'no-store' });
   let first: Response;
   try {
     first = await range(0, HEAD_BYTES);
   } catch {
     return null;
   }
+  // 416: a range past the end, which only an empty file answers to the first bytes.
+  if (first.status === 416) return { name, size: 0, head: new Uint8Array(0) };
   if (!first.ok) return null;
   const ranged = first.status === 206;
   const total = Number(/\/(\d+)$/.exec(first.headers.get('Content-Range') ?? '')?.[1] ?? first.headers.get('Content-Length') ?? NaN);

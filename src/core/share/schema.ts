@@ -27,7 +27,7 @@ const tensorSpec = z.object({
 });
 
 const runtime = z.enum(['ort', 'tfjs', 'transformers', 'litert']);
-const backend = z.enum(['wasm', 'webgpu', 'webgl', 'cpu']);
+const backend = z.enum(['wasm', 'webgpu', 'webgl', 'cpu', 'webnn']);
 
 const model = z.object({
   name: text(BOUNDS.name),
