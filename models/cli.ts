@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { CATALOG } from './catalog.ts';
 import { GGUF_TYPES, type Dtype, type GgufType, type Preset } from './catalog.ts';
 import { badFixtures } from './fixtures.ts';
+import { ggufFixtures } from './gguf/fixtures.ts';
 import { ALL_DTYPES, DEFAULT_SEED, describeEntry, entryFiles } from './zoo.ts';
 import type { GeneratedEntry, ZooFile } from './zoo.ts';
 import { InvalidConfigError } from './core/validate.ts';
@@ -95,6 +96,7 @@ for (const entry of entries) {
       if (entry.id === 'resnet-tiny' && file.path === 'onnx/model.onnx' && typeof file.data !== 'string') {
         writeAll(join(values.out, '_fixtures'), badFixtures(file.data));
       }
+      if (entry.id === 'llama-tiny' && file.path === 'config.json') writeAll(join(values.out, '_fixtures'), ggufFixtures());
     }
   } catch (error) {
     if (error instanceof InvalidConfigError) fail(error.message);

@@ -13,11 +13,34 @@ import { loadRuntime } from './runtimes.ts';
 
 let opened: OpenModel | null = null;
 
+/**
+ * The page's watchdog knows this worker is gone when the Web Lock named after it is released,
+ * which the browser does when the worker's global dies, however it dies. `ping` answers only
+ * once the lock is held, so the page never queues for a lock the worker has not taken yet.
+ */
+const lockHeld = new Promise<void>((resolve) => {
+  if (!self.name.startsWith('benchtab-bench:') || !navigator.locks) return resolve();
+  void navigator.locks.request(self.name, () => {
+    resolve();
+    return new Promise<never>(() => {});
+  });
+});
+
+/** Test hook (RunRequest.exitAfterRuns): close this worker after N measured runs, as a crash would. */
+function withExitHook(request: RunRequest, onProgress: ProgressCallback): ProgressCallback {
+  const after = request.exitAfterRuns;
+  if (after === undefined) return onProgress;
+  return (progress) => {
+    onProgress(progress);
+    if (progress.phase === 'measure' && progress.done >= after) self.close();
+  };
+}
+
 const api: BenchWorkerApi = {
   async inspect(source: ModelSource, runtimeId: RuntimeId = 'ort') {
     const runtime = await loadRuntime(runtimeId);
     const files = new ModelFiles(source);
-    const { io, summary, onnx } = await runtime.inspect(files);
+    const { io, summary, onnx, facts } = await runtime.inspect(files);
     return {
       runtime: runtimeId,
       model: {
@@ -31,10 +54,15 @@ const api: BenchWorkerApi = {
       io,
       ...(summary ? { summary } : {}),
       ...(onnx ? { onnx } : {}),
+      ...(facts ? { facts } : {}),
     };
   },
+  async ping() {
+    await lockHeld;
+    return performance.now();
+  },
   async run(request: RunRequest, onProgress: ProgressCallback) {
-    return runBenchmark(await loadRuntime(request.config.runtime), request, onProgress);
+    return runBenchmark(await loadRuntime(request.config.runtime), request, withExitHook(request, onProgress));
   },
   async open(request: RunRequest) {
     opened = await OpenModel.open(await loadRuntime(request.config.runtime), request);

@@ -11,6 +11,7 @@ import { PERCENTILE_METHOD, summarize } from '../src/core/stats.ts';
 import type { BenchConfig, Measurement } from '../src/core/result.ts';
 import { generationMetrics, speechMetrics, splitStats } from '../src/core/tasks/metrics.ts';
 import { TASKS, type RunSplit, type TaskMetrics } from '../src/core/tasks/types.ts';
+import { makeBreather } from './breathe.ts';
 import { collectEnv } from './env.ts';
 import { BenchError } from './errors.ts';
 import { ModelFiles } from './model-files.ts';
@@ -58,9 +59,11 @@ async function timeOnce(workload: Workload): Promise<Timed> {
 async function warmUp(workload: Workload, count: number, report: Report): Promise<number[]> {
   const samples: number[] = [];
   report({ phase: 'warmup', done: 0, total: count }, true);
+  const breathe = makeBreather();
   for (let i = 0; i < count; i++) {
     samples.push((await timeOnce(workload)).ms);
     report({ phase: 'warmup', done: i + 1, total: count, lastMs: samples[i]! });
+    await breathe();
   }
   return samples;
 }
@@ -70,6 +73,7 @@ async function measure(workload: Workload, config: BenchConfig, report: Report) 
   const rule = config.stopping;
   const samplesMs: number[] = [];
   const splits: RunSplit[] = [];
+  const breathe = makeBreather();
   const start = performance.now();
   const decider = rule.decide ? throttledDecider(rule.decide.limitMs) : null;
   report({ phase: 'measure', done: 0, total: rule.minCount, elapsedMs: 0, minDurationMs: rule.minDurationMs }, true);
@@ -82,6 +86,7 @@ async function measure(workload: Workload, config: BenchConfig, report: Report) 
     samplesMs.push(ms);
     if (split) splits.push(split);
     report({ phase: 'measure', done: samplesMs.length, total: rule.minCount, lastMs: ms, elapsedMs, minDurationMs: rule.minDurationMs }, false, ms);
+    await breathe();
   }
 }
 
@@ -125,7 +130,8 @@ function taskMetrics(request: RunRequest, runner: TaskRunner, splits: RunSplit[]
   const dtype = request.config.dtype ?? defaultDtype;
   if (!task || !request.taskInput) return undefined;
   const audioSeconds = runner.audioSeconds;
-  const generation = generationMetrics(splits);
+  const computed = generationMetrics(splits);
+  const generation = computed && runner.placement ? { ...computed, placement: runner.placement } : computed;
   return {
     task,
     dtype: dtype ?? null,
@@ -137,6 +143,15 @@ function taskMetrics(request: RunRequest, runner: TaskRunner, splits: RunSplit[]
   };
 }
 
+/** The roofline's work count; a graph it cannot read costs the result nothing but that. */
+async function countWork(runtime: Runtime, files: ModelFiles, dims: Record<string, number>) {
+  try {
+    return await runtime.countWork?.(files, dims);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function runBenchmark(runtime: Runtime, request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome> {
   const { config } = request;
   const report = makeReporter(onProgress);
@@ -144,8 +159,9 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
   const env = await collectEnv(runtime.versions());
   const { files, fetchMs, initMs, model, workload } = await openModel(runtime, request, report);
   try {
-    report({ phase: 'first', done: 0, total: 1 }, true);
+    report({ phase: 'first', done: 0, total: 1, facts: { env, backend: model.backend, fetchMs, initMs } }, true);
     const firstMs = (await timeOnce(workload)).ms;
+    report({ phase: 'warmup', done: 0, total: config.warmup, facts: { firstMs } }, true);
     const afterFirst = model.probe?.();
     const warmupMs = await warmUp(workload, config.warmup, report);
     const { samplesMs, splits, stopReason } = await measure(workload, config, report);
@@ -153,6 +169,7 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
     // Outside every timed region: one more inference whose outputs are kept for drift checks.
     const outputs = request.captureOutputs && workload.inputs ? await model.readOutputs(workload.inputs) : undefined;
     const task = workload.runner ? taskMetrics(request, workload.runner, splits, samplesMs, runtime.defaultDtype) : undefined;
+    const work = config.task ? undefined : await countWork(runtime, files, config.dims);
     const measurement: Measurement = {
       schemaVersion: 1 as const,
       runtime: runtime.id,
@@ -168,6 +185,7 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
       stopReason,
       ...(task ? { task } : {}),
       ...(afterFirst && afterLast ? { probes: { afterFirst, afterLast } } : {}),
+      ...(work ? { work } : {}),
     };
     return outputs ? { measurement, outputs } : { measurement };
   } finally {

@@ -17,6 +17,7 @@ import type { ModelFiles } from './model-files.ts';
 import { assertWebNn, WEBNN_DEVICE } from './webnn.ts';
 import type { LoadedModel, LoadOptions, PreparedInputs, Runtime } from './runtime.ts';
 import { checkModelBytes } from './source.ts';
+import { countOnnxWork } from './onnx-work.ts';
 
 interface OrtPrepared extends PreparedInputs {
   feeds: Record<string, ort.Tensor>;
@@ -119,5 +120,9 @@ export const runtime: Runtime = {
   },
   async load(files: ModelFiles, { backend, threads }: LoadOptions): Promise<LoadedModel> {
     return new OrtModel(await createSession(files, backend, threads), backend);
+  },
+  async countWork(files: ModelFiles, dims: Record<string, number>) {
+    // ModelFiles keeps what it read, so this parses the bytes the session ran, with no new read.
+    return countOnnxWork(await files.read(onnxPath(files)), dims);
   },
 };

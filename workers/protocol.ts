@@ -7,6 +7,7 @@ import type {
 } from '../src/core/result.ts';
 import type { TaskInput } from '../src/core/tasks/types.ts';
 import type { OnnxInspection } from '../src/core/formats/index.ts';
+import type { RunFacts } from '../src/core/partial.ts';
 
 /** One file of a dropped folder, by its path inside the folder ("onnx/model.onnx"). */
 export interface FolderFile {
@@ -35,6 +36,8 @@ export interface ModelInspection {
   summary?: string;
   /** ONNX models: opset, producer, op histogram, parameters, initializer bytes by dtype, external data. */
   onnx?: OnnxInspection;
+  /** Labelled facts for the model card (a GGUF's architecture, parameters, quantization, …). */
+  facts?: Record<string, string>;
 }
 
 export type Phase = 'fetch' | 'init' | 'first' | 'warmup' | 'measure';
@@ -55,6 +58,8 @@ export interface Progress {
    * it can draw the run live and keep what was measured if the run is stopped or its worker dies.
    */
   samples?: number[];
+  /** What the run knows as soon as it knows it, so a partial result can be kept (core/partial.ts). */
+  facts?: RunFacts;
 }
 
 export interface RunRequest {
@@ -66,6 +71,8 @@ export interface RunRequest {
   captureOutputs?: boolean;
   /** The input of a task run (config.task set): an image, a WAV file, text. */
   taskInput?: TaskInput;
+  /** Test hook (URL testWorkerExit=N): the worker closes itself after N measured runs. */
+  exitAfterRuns?: number;
 }
 
 /** Model outputs flattened to float64-safe numbers per output name. */
@@ -89,6 +96,8 @@ export type ProgressCallback = (progress: Progress) => void;
 export type BenchErrorName = 'BadModelError' | 'BackendUnavailableError' | 'BackendFailedError' | 'FetchError';
 
 export interface BenchWorkerApi {
+  /** The watchdog's heartbeat: answers once the worker holds its lock (see bench.worker.ts). */
+  ping(): Promise<number>;
   /** Reads the model with `runtime` (default ort) and describes it; nothing is timed. */
   inspect(source: ModelSource, runtime?: RuntimeId): Promise<ModelInspection>;
   run(request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome>;

@@ -8,6 +8,7 @@ import type { SynthTensor } from '../src/core/inputs.ts';
 import type { RunSplit, TaskId, TaskInput } from '../src/core/tasks/types.ts';
 import type { OnnxInspection } from '../src/core/formats/index.ts';
 import type { ModelFiles } from './model-files.ts';
+import type { GraphWork } from '../src/core/roofline/work.ts';
 
 export interface LoadOptions {
   backend: BackendId;
@@ -24,6 +25,8 @@ export interface Inspected {
   summary?: string;
   /** ONNX models: Netron-level facts read from the protobuf (opset, ops, parameters…). */
   onnx?: OnnxInspection;
+  /** Labelled facts for the model card. */
+  facts?: Record<string, string>;
 }
 
 export interface Runtime {
@@ -39,6 +42,11 @@ export interface Runtime {
    * Throws BackendUnavailableError, BadModelError or FetchError with a message for the user.
    */
   load(files: ModelFiles, options: LoadOptions): Promise<LoadedModel>;
+  /**
+   * The work of one inference, counted from the graph with `dims` bound, for the roofline.
+   * Runtimes whose format it cannot read leave it out. Called after the timed region.
+   */
+  countWork?(files: ModelFiles, dims: Record<string, number>): Promise<GraphWork>;
 }
 
 export interface LoadedModel {
@@ -73,6 +81,8 @@ export interface TaskRunner {
   lastOutput(): string;
   /** Speech tasks: the input's duration, for the real-time factor. */
   readonly audioSeconds?: number;
+  /** Where the engine placed the model ("22/22 layers on WebGPU"), where it reports it. */
+  readonly placement?: string;
   dispose?(): void;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Capacity } from './method/concurrency.ts';
 import type { BackendAttempt, FormatEvidence, VariantMeasurement } from './method/checklist.ts';
-import { fillChecklist } from './method/checklist.ts';
+import { fillChecklist, type RooflineEvidence } from './method/checklist.ts';
 import type { DriftComparison } from './method/drift.ts';
 import { detectDomain } from './method/matrix.ts';
 import { assessRun } from './method/assess.ts';
@@ -21,6 +21,8 @@ export interface ModelEvidence {
   expectedLoad?: number;
   /** The model's format, as detected from its bytes (src/core/formats). */
   format?: FormatEvidence;
+  /** The run's place under this device's roofline, once its ceilings are measured. */
+  roofline?: RooflineEvidence;
 }
 
 export interface AssessContext {
@@ -65,6 +67,7 @@ export function assessMeasurement(measurement: Measurement, context: AssessConte
     attempts: [thisRun, ...(evidence.attempts ?? [])],
     variants: evidence.variants ?? null,
     format: evidence.format ?? null,
+    roofline: evidence.roofline ?? null,
   });
   return {
     ...measurement,

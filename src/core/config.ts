@@ -2,6 +2,7 @@ import { parseDomain } from './method/matrix.ts';
 import { MAX_DURATION_MS, parseRunMode, presetFor, resolveStoppingRule, type StoppingRule } from './method/stopping.ts';
 import type { BenchConfig, MeasureMode } from './result.ts';
 import { parseRuntimeParams } from './runtimes.ts';
+import { parsePhaseLimit, parseWorkerExit } from './watchdog.ts';
 
 /** Limits keep a mistyped URL from queueing a million runs or a zero-run result. */
 export const LIMITS = {
@@ -52,6 +53,10 @@ export interface UrlRequest {
   autorun: boolean;
   overrides: Partial<BenchConfig>;
   errors: string[];
+  /** The watchdog's phase limit in ms (phaseLimit, in seconds), when given. */
+  phaseLimitMs?: number;
+  /** Test hook testWorkerExit: the bench worker closes itself after this many measured runs. */
+  exitAfterRuns?: number;
 }
 
 function parseInteger(params: URLSearchParams, key: keyof typeof LIMITS, errors: string[]): number | undefined {
@@ -134,7 +139,12 @@ export function parseUrlRequest(search: string): UrlRequest {
     if (parsed) overrides.domain = parsed;
     else errors.push(`URL parameter domain=${domain} is not one of vision, nlp, speech, multimodal.`);
   }
-  return { model: params.get('model'), autorun: params.get('run') === '1', overrides, errors };
+  const phaseLimitMs = parsePhaseLimit(params.get('phaseLimit'), errors);
+  const exitAfterRuns = parseWorkerExit(params.get('testWorkerExit'), errors);
+  return {
+    model: params.get('model'), autorun: params.get('run') === '1', overrides, errors,
+    ...(phaseLimitMs === undefined ? {} : { phaseLimitMs }), ...(exitAfterRuns === undefined ? {} : { exitAfterRuns }),
+  };
 }
 
 /** Checks a config a user edited; returns the first problem in words, or null. */

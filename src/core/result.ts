@@ -4,12 +4,13 @@
  * survives structured clone, JSON and IndexedDB unchanged.
  */
 
-export type RuntimeId = 'ort' | 'tfjs' | 'transformers' | 'litert';
+export type RuntimeId = 'ort' | 'tfjs' | 'transformers' | 'litert' | 'wllama';
 /** webgl and cpu are TF.js backends; each runtime's own list is in runtimes.ts. */
 export type BackendId = 'wasm' | 'webgpu' | 'webgl' | 'cpu' | 'webnn';
 /** onnxruntime-web's backends (the default runtime). */
 export const BACKENDS: readonly BackendId[] = ['wasm', 'webgpu'];
 
+import type { GraphWork } from './roofline/work.ts';
 import type { Checklist } from './method/checklist.ts';
 import type { TaskId, TaskMetrics } from './tasks/types.ts';
 import type { DomainDetection, DomainId } from './method/matrix.ts';
@@ -156,6 +157,8 @@ export interface Measurement {
   task?: TaskMetrics;
   /** Runtime counters read after the first and the last measured run (TF.js: numTensors, numBytes). */
   probes?: { afterFirst: Record<string, number>; afterLast: Record<string, number> };
+  /** Raw-model runs of graphs the runtime can read: one inference's FLOPs and bytes, for the roofline. */
+  work?: GraphWork;
 }
 
 /** A measurement with what the page adds: its domain, precision, validity, verdict and checklist. */

@@ -10,7 +10,9 @@ import { detectDomain, SELECTION_MATRIX } from '../core/method/matrix.ts';
 import { resolveStoppingRule } from '../core/method/stopping.ts';
 import type { BenchConfig, BenchResult, Measurement } from '../core/result.ts';
 import type { ModelInspection, ModelSource, Progress, RunRequest } from '../../workers/protocol.ts';
-import { AbortedError, withBenchWorker } from './bench-bridge.ts';
+import { AbortedError, withBenchWorker, WorkerLostError } from './bench-bridge.ts';
+import { PartialRun } from './partial-run.ts';
+import { DEFAULT_PHASE_LIMIT_MS, type WorkerWatchdog } from './worker-watchdog.ts';
 import { builtinSource, type BuiltinModel } from './model-sources.ts';
 import type { TaskInput } from '../core/tasks/types.ts';
 import { sourceForRuntime } from './runtime-sources.ts';
@@ -76,6 +78,11 @@ export class Benchmark {
   beforeShow: ((result: BenchResult) => Promise<void>) | null = null;
 
   #abort: AbortController | null = null;
+
+  /** The watchdog's phase limit: a phase with no progress for this long ends the task (URL phaseLimit). */
+  phaseLimitMs = DEFAULT_PHASE_LIMIT_MS;
+  /** Test hook (URL testWorkerExit): the next run's worker closes itself after this many measured runs. */
+  exitAfterRuns: number | undefined = undefined;
 
   /** Reads and inspects a model; a failure leaves the previous model and result in place. */
   async load(source: ModelSource, hints: CatalogHints = {}): Promise<boolean> {
@@ -150,18 +157,36 @@ export class Benchmark {
       this.fail(cause instanceof Error ? cause.message : String(cause));
       return false;
     }
+    // The test hook applies to one run only, so the page can be shown usable after it.
+    if (this.exitAfterRuns !== undefined) request.exitAfterRuns = this.exitAfterRuns;
+    this.exitAfterRuns = undefined;
     this.liveSamples = [];
+    const partial = new PartialRun(request, this.inspection);
+    let watchdog: WorkerWatchdog | null = null;
     const onProgress = Comlink.proxy((progress: Progress) => {
+      watchdog?.progress(progress.phase);
+      partial.record(progress);
       this.progress = progress;
       if (progress.samples) this.liveSamples = [...this.liveSamples, ...progress.samples];
     });
     const stopWatching = watchHidden();
-    return this.#task('running', (api) => api.run(request, onProgress), async (outcome) => {
-      const finished = { measurement: outcome.measurement, hiddenEvents: stopWatching() };
+    const show = async (measurement: Measurement): Promise<void> => {
+      const finished = { measurement, hiddenEvents: stopWatching() };
       await this.beforeShow?.(this.#assess(finished));
       this.#finished = finished;
+    };
+    return this.#task('running', (api, dog) => {
+      watchdog = dog;
+      return api.run(request, onProgress);
+    }, async (outcome) => {
+      await show(outcome.measurement);
       this.status = 'done';
-    }, stopWatching);
+    }, stopWatching, async (cause) => {
+      // Stop or a lost worker: the runs measured so far are kept, marked, and saved like any result.
+      const kept = partial.measurement(this.liveSamples, cause instanceof AbortedError ? 'stopped-early' : 'worker-lost');
+      if (kept) await show(kept);
+      return kept ? kept.timings.samplesMs.length : 0;
+    });
   }
 
   /** Merges what a sweep or concurrency run found; the checklist is re-derived from it. */
@@ -193,6 +218,8 @@ export class Benchmark {
   async #task<T>(
     status: Status, work: Parameters<typeof withBenchWorker<T>>[1], onDone: (value: T) => void | Promise<void>,
     cleanup: () => void = () => {},
+    /** Keeps what an unfinished task measured; returns how many measured runs it kept. */
+    keep: (cause: AbortedError | WorkerLostError) => Promise<number> = async () => 0,
   ): Promise<boolean> {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
@@ -201,12 +228,20 @@ export class Benchmark {
     this.notice = null;
     this.progress = null;
     try {
-      await onDone(await withBenchWorker(abort.signal, work));
+      await onDone(await withBenchWorker(abort.signal, work, {
+        limitMs: this.phaseLimitMs, phase: status === 'inspecting' ? 'inspection' : 'run',
+      }));
       return true;
     } catch (cause) {
+      const kept = cause instanceof AbortedError || cause instanceof WorkerLostError ? await keep(cause) : 0;
+      const keptText = kept > 0
+        ? ` The ${kept} measured run${kept === 1 ? ' is' : 's are'} kept as a result marked stopped early, saved to history.`
+        : ' No measured run had finished, so nothing is kept.';
       if (cause instanceof AbortedError) {
         this.status = this.result ? 'done' : 'idle';
-        this.notice = 'Stopped. The worker was terminated; nothing from the stopped run is kept.';
+        this.notice = `Stopped. The worker was terminated.${keptText}`;
+      } else if (cause instanceof WorkerLostError) {
+        this.fail(`${cause.message}${keptText}`);
       } else {
         this.fail(cause instanceof Error ? cause.message : String(cause));
       }

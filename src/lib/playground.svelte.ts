@@ -68,6 +68,7 @@ export class Playground {
       result: this.bench.result,
       error: this.bench.error,
       shareUrl: this.bench.result ? this.share?.url ?? null : null,
+      progress: this.bench.progress && { phase: this.bench.progress.phase, done: this.bench.progress.done, total: this.bench.progress.total },
       format,
       errorClass: error?.errorClass ?? (error ? 'error' : null),
     };
@@ -86,6 +87,8 @@ export class Playground {
   async start(): Promise<void> {
     const request = this.#request;
     Object.assign(this.bench.config, request.overrides);
+    if (request.phaseLimitMs !== undefined) this.bench.phaseLimitMs = request.phaseLimitMs;
+    this.bench.exitAfterRuns = request.exitAfterRuns;
     const mode = request.overrides.mode;
     if (mode && mode !== 'fixed' && !request.overrides.stopping) this.bench.config.stopping = presetFor(mode);
     this.builtins = await loadBuiltins().catch(() => []);

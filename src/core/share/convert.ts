@@ -1,4 +1,5 @@
 /** From a fresh BenchResult to the shared form, and from the shared form to what the UI draws. */
+import { shareGeneration } from './generation.ts';
 import { INTERVAL_METHOD } from '../method/percentiles.ts';
 import type { BenchConfig, BenchResult, Stats, TensorSpec } from '../result.ts';
 import type { TaskMetrics } from '../tasks/types.ts';
@@ -68,10 +69,7 @@ function shareTask(task: TaskMetrics): TaskMetrics {
     split: { pre: shareStats(task.split.pre), model: shareStats(task.split.model), post: shareStats(task.split.post) },
     output: cut(task.output),
   };
-  if (task.generation) {
-    const { tokens, ttftMs, perTokenMs, tokensPerSecond } = task.generation;
-    shared.generation = { tokens, ttftMs: roundMs(ttftMs), perTokenMs: roundMs(perTokenMs), tokensPerSecond: roundMs(tokensPerSecond) };
-  }
+  if (task.generation) shared.generation = shareGeneration(task.generation);
   if (task.speech) shared.speech = { audioSeconds: roundMs(task.speech.audioSeconds), rtf: round6(task.speech.rtf) };
   return shared;
 }

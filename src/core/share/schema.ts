@@ -8,6 +8,7 @@
  * it, by `parseShared` (validate.ts), which never throws.
  */
 import * as z from 'zod/mini';
+import { generation } from './generation.ts';
 import { checklist, domainDetection, precision, stability, validity, verdict } from './schema-assessment.ts';
 import { BOUNDS, capped, count, domain, key, list, ms, nullableMs, text } from './schema-fields.ts';
 
@@ -26,7 +27,7 @@ const tensorSpec = z.object({
   shape: list(z.union([z.int().check(z.gte(-1), z.lte(2 ** 40)), text(64)]), 16),
 });
 
-const runtime = z.enum(['ort', 'tfjs', 'transformers', 'litert']);
+const runtime = z.enum(['ort', 'tfjs', 'transformers', 'litert', 'wllama']);
 const backend = z.enum(['wasm', 'webgpu', 'webgl', 'cpu', 'webnn']);
 
 const model = z.object({
@@ -90,7 +91,7 @@ const taskMetrics = z.object({
   split: z.object({ pre: stats, model: stats, post: stats }),
   /** The last run's answer, shortened: a generated text can be long. */
   output: text(),
-  generation: z.optional(z.object({ tokens: count(0), ttftMs: ms, perTokenMs: ms, tokensPerSecond: z.number().check(z.gte(0), z.lte(BOUNDS.throughput)) })),
+  generation: z.optional(generation),
   speech: z.optional(z.object({ audioSeconds: z.number().check(z.gte(0), z.lte(BOUNDS.ms)), rtf: z.number().check(z.gte(0), z.lte(1e6)) })),
 });
 
@@ -145,7 +146,7 @@ export const sharedResultSchema = z.object({
   appVersion: text(64),
   versions: capped(z.record(key, text(64))),
   startedAt: z.iso.datetime(),
-  stopReason: z.enum(['continue', 'minimums-met', 'max-count', 'max-duration', 'decided']),
+  stopReason: z.enum(['continue', 'minimums-met', 'max-count', 'max-duration', 'decided', 'stopped-early', 'worker-lost']),
   domainDetection,
   precision,
   validity,
