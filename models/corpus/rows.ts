@@ -76,8 +76,8 @@ export const CORPUS: readonly CorpusRow[] = [
   zoo('tflite-cnn', 'zoo/cnn-tflite', ['model.tflite'], { note: 'the zoo CNN written with flatbuffers', format: 'tflite', outcome: 'runs', runtime: 'litert' }),
   made('tflite-header-only', { 'model.tflite': flatbufferHead('TFL3') }, { note: 'TFL3 identifier, no model behind it', format: 'tflite', outcome: 'errors', errorClass: 'corrupt-model' }),
   // GGUF
-  made('gguf-header', { 'model.gguf': ggufHeader() }, { note: 'GGUF metadata, no tensors', format: 'gguf', outcome: 'explains' }),
-  made('gguf-magic-only', { 'tiny.gguf': concat('GGUF', [3, 0, 0, 0]) }, { note: 'GGUF cut after its version', format: 'gguf', outcome: 'explains' }),
+  made('gguf-header', { 'model.gguf': ggufHeader() }, { note: 'GGUF metadata, no tensors', format: 'gguf', outcome: 'errors', errorClass: 'bad-model' }),
+  made('gguf-magic-only', { 'tiny.gguf': concat('GGUF', [3, 0, 0, 0]) }, { note: 'GGUF cut after its version', format: 'gguf', outcome: 'errors', errorClass: 'bad-model' }),
   // safetensors
   made('safetensors', { 'model.safetensors': safetensorsFile(SMALL_TENSORS) }, { note: 'weights only', format: 'safetensors', outcome: 'explains' }),
   made('safetensors-metadata', { 'adapter.safetensors': safetensorsFile({ 'lora.A': { dtype: 'F32', shape: [4, 16] } }, { format: 'pt' }) }, { note: '__metadata__ names the producer', format: 'safetensors', outcome: 'explains' }),
