@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { RuntimeId } from '../src/core/result.ts';
+import { dryRun } from './dry-run.ts';
 import { OpenModel, runBenchmark } from './harness.ts';
 import { BenchError } from './errors.ts';
 import { ModelFiles } from './model-files.ts';
@@ -40,7 +41,7 @@ const api: BenchWorkerApi = {
   async inspect(source: ModelSource, runtimeId: RuntimeId = 'ort') {
     const runtime = await loadRuntime(runtimeId);
     const files = new ModelFiles(source);
-    const { io, summary, onnx, facts } = await runtime.inspect(files);
+    const { io, summary, facts, hints, imageSize, onnx } = await runtime.inspect(files);
     return {
       runtime: runtimeId,
       model: {
@@ -54,6 +55,8 @@ const api: BenchWorkerApi = {
       io,
       ...(summary ? { summary } : {}),
       ...(onnx ? { onnx } : {}),
+      ...(hints ? { hints } : {}),
+      ...(imageSize ? { imageSize } : {}),
       ...(facts ? { facts } : {}),
     };
   },
@@ -63,6 +66,9 @@ const api: BenchWorkerApi = {
   },
   async run(request: RunRequest, onProgress: ProgressCallback) {
     return runBenchmark(await loadRuntime(request.config.runtime), request, withExitHook(request, onProgress));
+  },
+  async dryRun(request: RunRequest) {
+    return dryRun(await loadRuntime(request.config.runtime), request);
   },
   async open(request: RunRequest) {
     opened = await OpenModel.open(await loadRuntime(request.config.runtime), request);

@@ -4,7 +4,8 @@
  * end-to-end task request), nothing else in the region. The measured loop obeys the config's
  * stopping rule: both minimums met, or a cap reached.
  */
-import { synthesizeInputs } from '../src/core/inputs.ts';
+import type { SynthTensor } from '../src/core/inputs.ts';
+import { feedsFor } from '../src/core/inputs/feeds.ts';
 import { throttledDecider } from '../src/core/method/decided.ts';
 import { shouldStop, type StopReason } from '../src/core/method/stopping.ts';
 import { PERCENTILE_METHOD, summarize } from '../src/core/stats.ts';
@@ -39,10 +40,12 @@ function makeReporter(onProgress: ProgressCallback): Report {
 }
 
 /** What one timed run does: a raw inference, or a task request that reports its split. */
-interface Workload {
+export interface Workload {
   run(): Promise<RunSplit | void>;
   runner?: TaskRunner;
   inputs?: PreparedInputs;
+  /** The synthesized tensors behind `inputs`, for explaining a failed inference. */
+  feeds?: SynthTensor[];
 }
 
 interface Timed {
@@ -90,11 +93,12 @@ async function measure(workload: Workload, config: BenchConfig, report: Report) 
   }
 }
 
-async function makeWorkload(model: LoadedModel, request: RunRequest, runtime: Runtime): Promise<Workload> {
+export async function makeWorkload(model: LoadedModel, request: RunRequest, runtime: Runtime): Promise<Workload> {
   const { config } = request;
   if (!config.task) {
-    const inputs = model.prepare(synthesizeInputs(model.io.inputs, config.dims, config.seed, config.vocabSize));
-    return { run: () => model.runOnce(inputs), inputs };
+    const feeds = feedsFor(model.io.inputs, config, request.inputData);
+    const inputs = model.prepare(feeds);
+    return { run: () => model.runOnce(inputs), inputs, feeds };
   }
   if (!request.taskInput) throw new BenchError('BadModelError', `The task ${config.task} needs an input: choose a sample or give your own.`);
   const runner = model.task
@@ -143,6 +147,17 @@ function taskMetrics(request: RunRequest, runner: TaskRunner, splits: RunSplit[]
   };
 }
 
+/** The first inference; an error it raises is explained by the runtime (naming the input). */
+export async function firstRun(model: LoadedModel, workload: Workload): Promise<Timed> {
+  try {
+    return await timeOnce(workload);
+  } catch (cause) {
+    if (!model.explain || !workload.feeds || cause instanceof BenchError) throw cause;
+    const { message, raw } = model.explain(cause instanceof Error ? cause.message : String(cause), workload.feeds);
+    throw new BenchError('BadModelError', message, raw, 'bad-input');
+  }
+}
+
 /** The roofline's work count; a graph it cannot read costs the result nothing but that. */
 async function countWork(runtime: Runtime, files: ModelFiles, dims: Record<string, number>) {
   try {
@@ -160,7 +175,7 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
   const { files, fetchMs, initMs, model, workload } = await openModel(runtime, request, report);
   try {
     report({ phase: 'first', done: 0, total: 1, facts: { env, backend: model.backend, fetchMs, initMs } }, true);
-    const firstMs = (await timeOnce(workload)).ms;
+    const firstMs = (await firstRun(model, workload)).ms;
     report({ phase: 'warmup', done: 0, total: config.warmup, facts: { firstMs } }, true);
     const afterFirst = model.probe?.();
     const warmupMs = await warmUp(workload, config.warmup, report);

@@ -7,6 +7,8 @@ import type {
 } from '../src/core/result.ts';
 import type { TaskInput } from '../src/core/tasks/types.ts';
 import type { OnnxInspection } from '../src/core/formats/index.ts';
+import type { GraphHints } from '../src/core/inputs/graph-hints.ts';
+import type { InputData } from '../src/core/inputs/feeds.ts';
 import type { RunFacts } from '../src/core/partial.ts';
 
 /** One file of a dropped folder, by its path inside the folder ("onnx/model.onnx"). */
@@ -36,9 +38,18 @@ export interface ModelInspection {
   summary?: string;
   /** ONNX models: opset, producer, op histogram, parameters, initializer bytes by dtype, external data. */
   onnx?: OnnxInspection;
+  /** What the graph says about its inputs, for derived defaults (src/core/inputs/plan.ts). */
+  hints?: GraphHints;
+  /** The image size of the model's preprocessor_config.json. */
+  imageSize?: { height: number; width: number };
   /** Labelled facts for the model card (a GGUF's architecture, parameters, quantization, …). */
   facts?: Record<string, string>;
 }
+
+/** One inference with the chosen inputs on the cheapest backend, before the user runs. */
+export type DryRunOutcome =
+  | { ok: true; ms: number; backend: string }
+  | { ok: false; message: string; raw: string; input?: string };
 
 export type Phase = 'fetch' | 'init' | 'first' | 'warmup' | 'measure';
 
@@ -71,6 +82,8 @@ export interface RunRequest {
   captureOutputs?: boolean;
   /** The input of a task run (config.task set): an image, a WAV file, text. */
   taskInput?: TaskInput;
+  /** Inputs filled from .npy files (config.inputs says `npy:…`), by input name. */
+  inputData?: InputData;
   /** Test hook (URL testWorkerExit=N): the worker closes itself after N measured runs. */
   exitAfterRuns?: number;
 }
@@ -101,6 +114,8 @@ export interface BenchWorkerApi {
   /** Reads the model with `runtime` (default ort) and describes it; nothing is timed. */
   inspect(source: ModelSource, runtime?: RuntimeId): Promise<ModelInspection>;
   run(request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome>;
+  /** One untimed inference on the cheapest backend: does the model take these inputs? */
+  dryRun(request: RunRequest): Promise<DryRunOutcome>;
   /** Loads, warms up and keeps the model, for `loop`: the concurrency run's two steps. */
   open(request: RunRequest): Promise<void>;
   /** Runs the opened model back to back for `durationMs`, timing each request. */

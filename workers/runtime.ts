@@ -5,6 +5,8 @@
  */
 import type { BackendId, ModelIO, RuntimeId } from '../src/core/result.ts';
 import type { SynthTensor } from '../src/core/inputs.ts';
+import type { ExplainedError } from '../src/core/inputs/explain.ts';
+import type { GraphHints } from '../src/core/inputs/graph-hints.ts';
 import type { RunSplit, TaskId, TaskInput } from '../src/core/tasks/types.ts';
 import type { OnnxInspection } from '../src/core/formats/index.ts';
 import type { ModelFiles } from './model-files.ts';
@@ -25,6 +27,10 @@ export interface Inspected {
   summary?: string;
   /** ONNX models: Netron-level facts read from the protobuf (opset, ops, parameters…). */
   onnx?: OnnxInspection;
+  /** What the graph says about its inputs (ONNX): vocabularies, position tables, windows. */
+  hints?: GraphHints;
+  /** The image size of the model's preprocessor_config.json, where it has one. */
+  imageSize?: { height: number; width: number };
   /** Labelled facts for the model card. */
   facts?: Record<string, string>;
 }
@@ -69,6 +75,8 @@ export interface LoadedModel {
    * others get the generic one in tensor-task.ts, built on prepare and readOutputs.
    */
   task?(task: TaskId, input: TaskInput): Promise<TaskRunner>;
+  /** An inference error in words that name the input at fault (onnxruntime: from the graph). */
+  explain?(raw: string, feeds: SynthTensor[]): ExplainedError;
   /** Runtime counters that must stay flat across runs (TF.js: live tensors). */
   probe?(): Record<string, number>;
   dispose(): Promise<void>;

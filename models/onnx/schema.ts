@@ -20,6 +20,9 @@ const descriptor = {
             int64_data: { rule: 'repeated', type: 'int64', id: 7 },
             name: { type: 'string', id: 8 },
             raw_data: { type: 'bytes', id: 9 },
+            // Weights kept in another file (location, offset, length): read, never written here.
+            external_data: { rule: 'repeated', type: 'StringStringEntryProto', id: 13 },
+            data_location: { type: 'int32', id: 14 },
           },
         },
         AttributeProto: {

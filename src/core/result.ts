@@ -11,6 +11,7 @@ export type BackendId = 'wasm' | 'webgpu' | 'webgl' | 'cpu' | 'webnn';
 export const BACKENDS: readonly BackendId[] = ['wasm', 'webgpu'];
 
 import type { GraphWork } from './roofline/work.ts';
+import type { DeviceCeilings, RooflinePoint } from './roofline/place.ts';
 import type { Checklist } from './method/checklist.ts';
 import type { TaskId, TaskMetrics } from './tasks/types.ts';
 import type { DomainDetection, DomainId } from './method/matrix.ts';
@@ -74,6 +75,11 @@ export interface BenchConfig {
   dims: Record<string, number>;
   /** Upper bound (exclusive) for synthesized token ids. */
   vocabSize: number;
+  /**
+   * How each input is filled, by name (src/core/inputs/fill.ts: `zeros`, `int:0,999`, …): the
+   * defaults derived from the model plus the user's choices. Absent: the legacy rules by name.
+   */
+  inputs?: Record<string, string>;
   /** The domain the user chose; null to detect it from the catalog, the task or the inputs. */
   domain: DomainId | null;
   /** The user's own p95 target in ms, or null. */
@@ -170,4 +176,6 @@ export interface BenchResult extends Measurement {
   checklist: Checklist;
   /** Regimes, the pattern of any instability and advice; absent on results made before them. */
   stability?: Stability;
+  /** The device's ceilings, once measured, and this run placed under them from its own p50. */
+  roofline?: { ceilings: DeviceCeilings; point: RooflinePoint };
 }

@@ -5,7 +5,6 @@
 import * as Comlink from 'comlink';
 import { assessMeasurement, type ModelEvidence } from '../core/assess.ts';
 import { defaultConfig, stoppingRuleFor, validateConfig } from '../core/config.ts';
-import { defaultDims } from '../core/dims.ts';
 import { detectDomain, SELECTION_MATRIX } from '../core/method/matrix.ts';
 import { resolveStoppingRule } from '../core/method/stopping.ts';
 import type { BenchConfig, BenchResult, Measurement } from '../core/result.ts';
@@ -14,6 +13,7 @@ import { AbortedError, withBenchWorker, WorkerLostError } from './bench-bridge.t
 import { PartialRun } from './partial-run.ts';
 import { DEFAULT_PHASE_LIMIT_MS, type WorkerWatchdog } from './worker-watchdog.ts';
 import { builtinSource, type BuiltinModel } from './model-sources.ts';
+import { ModelInputs } from './model-inputs.svelte.ts';
 import type { TaskInput } from '../core/tasks/types.ts';
 import { sourceForRuntime } from './runtime-sources.ts';
 import { defaultTaskInput } from './task-inputs.ts';
@@ -50,6 +50,10 @@ export class Benchmark {
   hints = $state.raw<CatalogHints>({});
   /** A task run's input (an image, a WAV file, text); null: the task's first sample. */
   taskInput = $state.raw<TaskInput | null>(null);
+  /** Raw-model runs: each input's fill and reason, the user's choices, the dry run. */
+  readonly inputs = new ModelInputs();
+  /** Whether loading a model checks its inputs with a dry run (off while a URL autoruns). */
+  autoCheck = true;
 
   #finished = $state.raw<FinishedRun | null>(null);
   result: BenchResult | null = $derived(this.#finished ? this.#assess(this.#finished) : null);
@@ -90,11 +94,22 @@ export class Benchmark {
       this.source = source;
       this.inspection = inspection;
       this.hints = hints;
-      this.config.dims = { ...defaultDims(inspection.io), ...this.#keptDims(inspection) };
+      this.inputs.apply(inspection, this.config);
       this.#finished = null;
       this.evidence = {};
       this.status = 'idle';
+      if (this.autoCheck) void this.checkInputs();
     });
+  }
+
+  /** The dry run: one inference with the chosen inputs on wasm, before Run (raw-model runs only). */
+  async checkInputs(): Promise<void> {
+    const config = this.resolvedConfig();
+    if (typeof config === 'string' || config.task || !this.source || !this.inspection || this.busy) {
+      this.inputs.cancel();
+      return;
+    }
+    await this.inputs.check(await this.requestFor(config));
   }
 
   loadBuiltin(model: BuiltinModel): Promise<boolean> {
@@ -140,7 +155,8 @@ export class Benchmark {
     if (!source || !inspection) throw new Error('Load a model first.');
     const taskInput: TaskInput | undefined = config.task
       ? this.taskInput ?? (await defaultTaskInput(config.task, config.sample)) : undefined;
-    return { source, model: inspection.model, config, ...(taskInput ? { taskInput } : {}) };
+    const inputData = !config.task && Object.keys(this.inputs.data).length > 0 ? { inputData: this.inputs.data } : {};
+    return { source, model: inspection.model, config, ...(taskInput ? { taskInput } : {}), ...inputData };
   }
 
   async run(): Promise<boolean> {
@@ -161,6 +177,8 @@ export class Benchmark {
     if (this.exitAfterRuns !== undefined) request.exitAfterRuns = this.exitAfterRuns;
     this.exitAfterRuns = undefined;
     this.liveSamples = [];
+    // The dry run's worker would share the CPU with the measured one.
+    this.inputs.cancel();
     const partial = new PartialRun(request, this.inspection);
     let watchdog: WorkerWatchdog | null = null;
     const onProgress = Comlink.proxy((progress: Progress) => {
@@ -207,12 +225,6 @@ export class Benchmark {
 
   #assess(run: FinishedRun): BenchResult {
     return assessMeasurement(run.measurement, { hiddenEvents: run.hiddenEvents, ...this.hints, evidence: this.evidence });
-  }
-
-  /** Keeps dims the user already set when the new model has the same symbolic names. */
-  #keptDims(inspection: ModelInspection): Record<string, number> {
-    const names = new Set(Object.keys(defaultDims(inspection.io)));
-    return Object.fromEntries(Object.entries(this.config.dims).filter(([name]) => names.has(name)));
   }
 
   async #task<T>(

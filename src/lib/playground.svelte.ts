@@ -87,6 +87,8 @@ export class Playground {
   async start(): Promise<void> {
     const request = this.#request;
     Object.assign(this.bench.config, request.overrides);
+    this.bench.inputs.user = request.choices;
+    this.bench.autoCheck = !request.autorun;
     if (request.phaseLimitMs !== undefined) this.bench.phaseLimitMs = request.phaseLimitMs;
     this.bench.exitAfterRuns = request.exitAfterRuns;
     const mode = request.overrides.mode;
@@ -156,6 +158,15 @@ export class Playground {
     } catch (cause) {
       this.history.error = `This result could not be saved to history: ${String(cause)}`;
     }
+    await this.#share(shared);
+  }
+
+  /** Makes the share link again after the result gained evidence (the device's ceilings). */
+  async reshare(): Promise<void> {
+    if (this.bench.result) await this.#share(toShared(this.bench.result, APP_VERSION));
+  }
+
+  async #share(shared: SharedResult): Promise<void> {
     let url: string | null = null;
     let error: string | null = null;
     try {

@@ -3,7 +3,7 @@
  * cache, or measured in a worker on request), and the run placed under them from its own p50.
  */
 import * as Comlink from 'comlink';
-import { placeRun, type DeviceCeilings, type RooflinePoint } from '../core/roofline/place.ts';
+import type { DeviceCeilings, RooflinePoint } from '../core/roofline/place.ts';
 import type { BenchResult } from '../core/result.ts';
 import type { CeilingsWorkerApi } from '../../workers/ceilings.worker.ts';
 import type { Benchmark } from './benchmark.svelte.ts';
@@ -28,6 +28,9 @@ export class Roofline {
   #worker: Worker | null = null;
   #key = '';
 
+  /** Called once the result carries a placement, so its share link can be made again. */
+  onPlaced: (() => void) | null = null;
+
   constructor(private readonly bench: Benchmark) {}
 
   /** Why this result cannot be placed, or null when it can. */
@@ -39,7 +42,7 @@ export class Roofline {
   }
 
   point(result: BenchResult): RooflinePoint | null {
-    return this.ceilings && result.work ? placeRun(result.work, result.stats.p50, this.ceilings) : null;
+    return result.roofline?.point ?? null;
   }
 
   /** Shows the cached ceilings for this result's device and backend, if any. */
@@ -81,9 +84,10 @@ export class Roofline {
     this.measuring = false;
   }
 
-  #use(ceilings: DeviceCeilings, result: BenchResult): void {
+  /** The ceilings become evidence: the result is re-assessed with them (placement, checklist). */
+  #use(ceilings: DeviceCeilings, _result: BenchResult): void {
     this.ceilings = ceilings;
-    const point = this.point(result);
-    if (point) this.bench.addEvidence({ roofline: { summary: point.summary, share: point.share, software: ceilings.software } });
+    this.bench.addEvidence({ ceilings });
+    this.onPlaced?.();
   }
 }

@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { generation } from './generation.ts';
 import { checklist, domainDetection, precision, stability, validity, verdict } from './schema-assessment.ts';
+import { sharedRoofline } from './schema-roofline.ts';
 import { BOUNDS, capped, count, domain, key, list, ms, nullableMs, text } from './schema-fields.ts';
 
 export { BOUNDS } from './schema-fields.ts';
@@ -70,6 +71,8 @@ const config = z.object({
   dtype: z.optional(text(32)),
   /** The shipped sample a task run read, when automation chose it. */
   sample: z.optional(text(64)),
+  /** How each input was filled (zeros, int:0,999, npy:file.npy…); absent in older links. */
+  inputs: z.optional(capped(z.record(key, text(64)))),
 });
 
 const stats = z.object({
@@ -156,6 +159,8 @@ export const sharedResultSchema = z.object({
   stability: z.optional(stability),
   task: z.optional(taskMetrics),
   probes: z.optional(probes),
+  /** Raw ONNX runs: the counted work, and the device's ceilings where they were measured. */
+  roofline: z.optional(sharedRoofline),
 });
 
 export type SharedResult = z.infer<typeof sharedResultSchema>;
