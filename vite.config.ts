@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { litertGlue } from './scripts/vite-litert.ts';
+import { securityHeadersPlugin } from './scripts/security-headers.ts';
 
 /**
  * Cross-origin isolation gives SharedArrayBuffer (WASM threads) and 5 µs timers. Both the dev
@@ -12,7 +13,8 @@ export const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [svelte(), litertGlue()],
+  // CSP, nosniff and Referrer-Policy on every response (scripts/security-headers.ts).
+  plugins: [svelte(), litertGlue(), securityHeadersPlugin()],
   // One page: a missing file must be a real 404, not index.html (which would parse as a "model").
   appType: 'mpa',
   server: { headers: isolationHeaders },
