@@ -7,6 +7,7 @@ import type {
   BackendId, BenchConfig, Measurement, ModelIdentity, ModelIO, ModelSourceKind, RuntimeId,
 } from '../src/core/result.ts';
 import type { TaskInput } from '../src/core/tasks/types.ts';
+import type { OnnxInspection } from '../src/core/formats/index.ts';
 import type { GraphHints } from '../src/core/inputs/graph-hints.ts';
 import type { InputData } from '../src/core/inputs/feeds.ts';
 import type { RunFacts } from '../src/core/partial.ts';
@@ -36,6 +37,8 @@ export interface ModelInspection {
   runtime: RuntimeId;
   /** What else the runtime knows: "graph model", "model_type bert (BertModel)". */
   summary?: string;
+  /** ONNX models: opset, producer, op histogram, parameters, initializer bytes by dtype, external data. */
+  onnx?: OnnxInspection;
   /** What the graph says about its inputs, for derived defaults (src/core/inputs/plan.ts). */
   hints?: GraphHints;
   /** The image size of the model's preprocessor_config.json. */

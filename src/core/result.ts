@@ -6,7 +6,7 @@
 
 export type RuntimeId = 'ort' | 'tfjs' | 'transformers' | 'litert' | 'wllama';
 /** webgl and cpu are TF.js backends; each runtime's own list is in runtimes.ts. */
-export type BackendId = 'wasm' | 'webgpu' | 'webgl' | 'cpu';
+export type BackendId = 'wasm' | 'webgpu' | 'webgl' | 'cpu' | 'webnn';
 /** onnxruntime-web's backends (the default runtime). */
 export const BACKENDS: readonly BackendId[] = ['wasm', 'webgpu'];
 

@@ -29,7 +29,7 @@ const tensorSpec = z.object({
 });
 
 const runtime = z.enum(['ort', 'tfjs', 'transformers', 'litert', 'wllama']);
-const backend = z.enum(['wasm', 'webgpu', 'webgl', 'cpu']);
+const backend = z.enum(['wasm', 'webgpu', 'webgl', 'cpu', 'webnn']);
 
 const model = z.object({
   name: text(BOUNDS.name),
