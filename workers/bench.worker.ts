@@ -52,7 +52,7 @@ const api: BenchWorkerApi = {
       onDownload: (download) => onProgress({ phase: 'fetch', done: 0, total: 1, download }),
       onDownloadsDone: () => onProgress({ phase: 'init', done: 0, total: 1 }),
     } : {});
-    const { io, summary, facts, hints, imageSize } = await runtime.inspect(files);
+    const { io, summary, facts, hints, imageSize, onnx } = await runtime.inspect(files);
     const fetched = files.fetched();
     const inspection = {
       runtime: runtimeId,
@@ -67,6 +67,7 @@ const api: BenchWorkerApi = {
       io,
       ...(summary ? { summary } : {}),
       ...(fetched.length > 0 ? { fetched } : {}),
+      ...(onnx ? { onnx } : {}),
       ...(hints ? { hints } : {}),
       ...(imageSize ? { imageSize } : {}),
       ...(facts ? { facts } : {}),
@@ -85,10 +86,15 @@ const api: BenchWorkerApi = {
   },
   async open(request: RunRequest) {
     opened = await OpenModel.open(await loadRuntime(request.config.runtime), request);
+    return opened.info;
   },
   loop(durationMs: number) {
     if (!opened) throw new BenchError('BadModelError', 'No model is open in this worker.');
     return opened.loop(durationMs);
+  },
+  arrivals(scheduleMs: number[]) {
+    if (!opened) throw new BenchError('BadModelError', 'No model is open in this worker.');
+    return opened.arrivals(scheduleMs);
   },
 };
 

@@ -84,6 +84,8 @@ async function sampleHead(url: string, name: string, signal: AbortSignal, dog: W
     if (signal.aborted) throw cause;
     return null;
   }
+  // 416: a range past the end, which only an empty file answers to the first bytes.
+  if (first.status === 416) return { name, size: 0, head: new Uint8Array(0) };
   dog.kick();
   if (!first.ok) return null;
   const ranged = first.status === 206;
