@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { precompressedWasm } from './scripts/precompress.ts';
 
 /**
  * Cross-origin isolation gives SharedArrayBuffer (WASM threads) and 5 µs timers. Both the dev
@@ -11,7 +12,7 @@ export const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), precompressedWasm()],
   // One page: a missing file must be a real 404, not index.html (which would parse as a "model").
   appType: 'mpa',
   server: { headers: isolationHeaders },

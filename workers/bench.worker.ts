@@ -10,6 +10,7 @@ import { BenchError } from './errors.ts';
 import { ModelFiles } from './model-files.ts';
 import type { BenchWorkerApi, ModelSource, ProgressCallback, RunRequest } from './protocol.ts';
 import { loadRuntime } from './runtimes.ts';
+import { setCompiledOrtWasm } from './compiled-wasm.ts';
 
 let opened: OpenModel | null = null;
 
@@ -31,6 +32,9 @@ const api: BenchWorkerApi = {
       io,
       ...(summary ? { summary } : {}),
     };
+  },
+  useCompiledWasm(ort: WebAssembly.Module | null) {
+    setCompiledOrtWasm(ort);
   },
   async run(request: RunRequest, onProgress: ProgressCallback) {
     return runBenchmark(await loadRuntime(request.config.runtime), request, onProgress);

@@ -89,6 +89,8 @@ export interface BenchWorkerApi {
   /** Reads the model with `runtime` (default ort) and describes it; nothing is timed. */
   inspect(source: ModelSource, runtime?: RuntimeId): Promise<ModelInspection>;
   run(request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome>;
+  /** onnxruntime-web's .wasm compiled once by the page: instantiated, never compiled again. */
+  useCompiledWasm(ort: WebAssembly.Module | null): void;
   /** Loads, warms up and keeps the model, for `loop`: the concurrency run's two steps. */
   open(request: RunRequest): Promise<void>;
   /** Runs the opened model back to back for `durationMs`, timing each request. */

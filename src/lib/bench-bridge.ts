@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { BenchWorkerApi } from '../../workers/protocol.ts';
+import { compiledOrtWasm } from './compiled-wasm.ts';
 
 export class AbortedError extends Error {
   constructor() {
@@ -33,7 +34,8 @@ export async function withBenchWorker<T>(
     });
   });
   try {
-    return await Promise.race([task(api), stopped]);
+    const prepared = compiledOrtWasm().then((ort) => api.useCompiledWasm(ort));
+    return await Promise.race([prepared.then(() => task(api)), stopped]);
   } finally {
     signal.removeEventListener('abort', onAbort);
     worker.terminate();

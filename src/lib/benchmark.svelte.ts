@@ -77,8 +77,30 @@ export class Benchmark {
 
   #abort: AbortController | null = null;
 
-  /** Reads and inspects a model; a failure leaves the previous model and result in place. */
+  /**
+   * Reads and inspects a model. A failure clears the previous model and its result, so Run can
+   * never benchmark the old model by mistake; Stop keeps them.
+   */
   async load(source: ModelSource, hints: CatalogHints = {}): Promise<boolean> {
+    const loaded = await this.#inspect(source, hints);
+    if (!loaded && this.status === 'error') {
+      this.source = null;
+      this.inspection = null;
+      this.#finished = null;
+    }
+    return loaded;
+  }
+
+  /** Forgets the model and its result (a runtime switch away from a built-in model). */
+  unload(): void {
+    this.stop();
+    this.source = null;
+    this.inspection = null;
+    this.#finished = null;
+    this.evidence = {};
+  }
+
+  #inspect(source: ModelSource, hints: CatalogHints): Promise<boolean> {
     return this.#task('inspecting', (api) => api.inspect(source, this.config.runtime), (inspection) => {
       this.source = source;
       this.inspection = inspection;
@@ -201,6 +223,9 @@ export class Benchmark {
       await onDone(await withBenchWorker(abort.signal, work));
       return true;
     } catch (cause) {
+      // Superseded by a newer task (a second drop, a load over the default model): that task
+      // owns the state now.
+      if (this.#abort !== abort && cause instanceof AbortedError) return false;
       if (cause instanceof AbortedError) {
         this.status = this.result ? 'done' : 'idle';
         this.notice = 'Stopped. The worker was terminated; nothing from the stopped run is kept.';
@@ -210,8 +235,10 @@ export class Benchmark {
       return false;
     } finally {
       cleanup();
-      if (this.#abort === abort) this.#abort = null;
-      this.progress = null;
+      if (this.#abort === abort) {
+        this.#abort = null;
+        this.progress = null;
+      }
     }
   }
 }

@@ -12,10 +12,14 @@ import type { SharedResult } from '../core/share/schema.ts';
 import { APP_VERSION } from './app-version.ts';
 import { automationState, type BenchtabGlobal } from './automation.svelte.ts';
 import { Benchmark } from './benchmark.svelte.ts';
-import { loadBuiltins } from './builtins.ts';
 import { History } from './history.svelte.ts';
 import { fileSource, type BuiltinModel } from './model-sources.ts';
+import { compiledOrtWasm } from './compiled-wasm.ts';
+import { ModelMenu } from './model-menu.svelte.ts';
+import { routeDroppedFiles } from './drop-route.ts';
 import { CompareSet, OpenedResult } from './shared-results.svelte.ts';
+import { Tabs } from './tabs.svelte.ts';
+import type { FolderFile } from '../../workers/protocol.ts';
 
 export interface CurrentShare {
   shared: SharedResult;
@@ -28,7 +32,12 @@ export class Playground {
   readonly history = new History();
   readonly opened = new OpenedResult();
   readonly compare = new CompareSet();
-  builtins = $state.raw<BuiltinModel[]>([]);
+  readonly tabs = new Tabs();
+  /** The one model picker: runtime, its built-in models, files and URLs. */
+  readonly menu = new ModelMenu(this.bench);
+  get builtins(): BuiltinModel[] {
+    return this.menu.builtins;
+  }
   share = $state.raw<CurrentShare | null>(null);
   /** A shared result of a dropped file waits for the user to give the same file again. */
   rerunNeedsFile = $state(false);
@@ -58,14 +67,17 @@ export class Playground {
 
   async start(): Promise<void> {
     const request = this.#request;
+    // Compiling the runtime's wasm starts now, beside the model list fetch and the first worker.
+    void compiledOrtWasm();
     Object.assign(this.bench.config, request.overrides);
     const mode = request.overrides.mode;
     if (mode && mode !== 'fixed' && !request.overrides.stopping) this.bench.config.stopping = presetFor(mode);
-    this.builtins = await loadBuiltins().catch(() => []);
+    await this.menu.fetchLists();
     try {
       if (isShareFragment(location.hash)) await this.opened.openFragment(location.hash);
       else if (request.errors.length > 0) this.bench.fail(request.errors.join(' '));
       else if (request.model && (await this.bench.loadUrl(request.model, this.builtins)) && request.autorun) await this.bench.run();
+      else if (!request.model) await this.menu.loadDefault();
     } finally {
       this.#autorunPending = false;
     }
@@ -73,7 +85,9 @@ export class Playground {
 
   async openHistory(id: number): Promise<void> {
     const entry = await this.history.get(id);
-    if (entry) this.opened.openEntry(entry);
+    if (!entry) return;
+    this.opened.openEntry(entry);
+    await this.tabs.show('benchmark', 'shared-title');
   }
 
   async compareHistory(id: number): Promise<void> {
@@ -85,6 +99,19 @@ export class Playground {
     if (this.share) this.compare.add(`this run: ${this.share.shared.model.name}`, this.share.shared);
   }
 
+  /**
+   * Everything dropped anywhere on the window, or chosen in a file dialog, comes here; which
+   * runtime reads it is decided in one place (drop-route.ts).
+   */
+  takeFiles(files: FolderFile[]): Promise<boolean> | null {
+    // A drop replaces a model being read, never a run in flight.
+    if (files.length === 0 || this.bench.status === 'running') return null;
+    void this.tabs.show('benchmark');
+    const route = routeDroppedFiles(files, this.bench.config.runtime);
+    if (route.runtime !== this.bench.config.runtime) this.menu.choice.setRuntime(route.runtime, false);
+    return route.kind === 'file' ? this.bench.load(fileSource(route.file)) : this.menu.choice.loadFolder(files);
+  }
+
   /** Re-runs the opened result's model with its config here, then compares the two. */
   async rerunOpened(file?: File): Promise<void> {
     const shared = this.opened.view?.result;
@@ -94,10 +121,14 @@ export class Playground {
     const loaded = await this.#loadModelOf(shared, file);
     if (!loaded) return;
     Object.assign(this.bench.config, structuredClone(shared.config));
+    // The run's progress and result show beside the shared one, in the Benchmark tab.
+    void this.tabs.show('benchmark', 'run-title');
     if (await this.bench.run()) {
       this.compare.clear();
       this.compare.add(`shared: ${shared.model.name} on ${shared.device.platform}`, shared);
       this.compareCurrent();
+      // Both results now stand side by side: show them there.
+      await this.tabs.show('compare', 'compare-title');
     }
   }
 

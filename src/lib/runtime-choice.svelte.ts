@@ -55,8 +55,8 @@ export class RuntimeChoice {
     this.bench = bench;
   }
 
-  /** Switches runtime; a model already chosen is read again by the new one. */
-  setRuntime(id: RuntimeId): void {
+  /** Switches runtime; unless told otherwise, a model already chosen is read again by the new one. */
+  setRuntime(id: RuntimeId, reloadModel = true): void {
     const config = this.bench.config;
     if (config.runtime === id) return;
     const info = RUNTIMES[id];
@@ -65,7 +65,11 @@ export class RuntimeChoice {
     if (config.task && !info.tasks.includes(config.task)) config.task = undefined;
     if (id === 'transformers') config.task ??= 'feature-extraction';
     if (id !== 'transformers') config.dtype = undefined;
-    if (this.bench.source && this.bench.inspection?.runtime !== id) void this.bench.load(this.bench.source);
+    if (!this.bench.source || this.bench.inspection?.runtime === id) return;
+    // A built-in model was made for the runtime it was listed under: it leaves with it.
+    const source = this.bench.source;
+    if (source.kind === 'builtin' || (source.kind === 'url' && source.synthetic)) this.bench.unload();
+    else if (reloadModel) void this.bench.load(this.bench.source);
   }
 
   setTask(task: TaskId | ''): void {
@@ -90,7 +94,7 @@ export class RuntimeChoice {
     // Switch only to the richer runtimes: .onnx files beside tokenizer files are a hub folder
     // (perhaps one missing its config.json, which transformers.js will then say).
     const runtime = runtimeForFiles(files.map((f) => f.path));
-    if (runtime && runtime !== 'ort' && runtime !== this.bench.config.runtime) this.setRuntime(runtime);
+    if (runtime && runtime !== 'ort' && runtime !== this.bench.config.runtime) this.setRuntime(runtime, false);
     return this.bench.load(folderSource(files));
   }
 }
