@@ -30,12 +30,13 @@ export function latencyBins(samples: readonly number[], log: boolean, count = 30
   const values = log ? samples.map((x) => Math.max(FLOOR_MS, x)) : [...samples];
   let min = Math.min(...values);
   let max = Math.max(...values);
-  if (min === max) {
+  const single = min === max;
+  if (single) {
     // One value: one bar around it, 5% each side.
     min = log ? min / 1.05 : min - Math.max(Math.abs(min) * 0.05, FLOOR_MS);
     max = log ? max * 1.05 : max + Math.max(Math.abs(max) * 0.05, FLOOR_MS);
   }
-  const bins = Math.max(1, Math.min(count, Math.ceil(Math.sqrt(values.length) * 2)));
+  const bins = single ? 1 : Math.max(1, Math.min(count, Math.ceil(Math.sqrt(values.length) * 2)));
   const to = log ? Math.log : (x: number) => x;
   const from = log ? Math.exp : (x: number) => x;
   const lo = to(min);

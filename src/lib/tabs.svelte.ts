@@ -4,16 +4,7 @@
  * another tab is shown.
  */
 import { tick } from 'svelte';
-
-export const TABS = [
-  { id: 'benchmark', label: 'Benchmark' },
-  { id: 'sweep', label: 'Sweep' },
-  { id: 'load', label: 'Load' },
-  { id: 'compare', label: 'Compare' },
-  { id: 'history', label: 'History' },
-] as const;
-
-export type TabId = (typeof TABS)[number]['id'];
+import type { TabId } from './tab-order.ts';
 
 export class Tabs {
   current = $state<TabId>('benchmark');
@@ -22,16 +13,6 @@ export class Tabs {
   async show(id: TabId, target?: string): Promise<void> {
     this.current = id;
     if (target) await reveal(target);
-  }
-
-  /** The tab an arrow, Home or End key moves to from `from`, or null for other keys. */
-  static neighbour(from: TabId, key: string): TabId | null {
-    const index = TABS.findIndex((tab) => tab.id === from);
-    const last = TABS.length - 1;
-    const next = key === 'ArrowRight' ? (index + 1) % TABS.length
-      : key === 'ArrowLeft' ? (index + last) % TABS.length
-        : key === 'Home' ? 0 : key === 'End' ? last : null;
-    return next === null ? null : TABS[next]!.id;
   }
 }
 
