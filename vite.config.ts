@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { precompressedWasm } from './scripts/precompress.ts';
+import { litertGlue } from './scripts/vite-litert.ts';
 
 /**
  * Cross-origin isolation gives SharedArrayBuffer (WASM threads) and 5 µs timers. Both the dev
@@ -12,14 +13,15 @@ export const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [svelte(), precompressedWasm()],
+  plugins: [svelte(), litertGlue(), precompressedWasm()],
   // One page: a missing file must be a real 404, not index.html (which would parse as a "model").
   appType: 'mpa',
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   // onnxruntime-web locates its .wasm next to its own module; pre-bundling would move it.
   optimizeDeps: { exclude: ['onnxruntime-web'] },
-  worker: { format: 'es' },
+  // Worker bundles take their own plugins (config.plugins reach workers only in dev).
+  worker: { format: 'es', plugins: () => [litertGlue()] },
   build: {
     target: 'es2022',
     // The app, and the page `npm run bench:overhead` measures benchtab's own overhead with.

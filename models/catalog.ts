@@ -9,6 +9,14 @@ export type Preset = 'tiny' | 'full';
 /** transformers.js dtype names and the file suffix each one selects. */
 export type Dtype = 'fp32' | 'fp16' | 'q8';
 
+/** GGML tensor types the GGUF writer produces (models/gguf/). */
+export type GgufType = 'F32' | 'F16' | 'Q8_0' | 'Q4_0';
+export const GGUF_TYPES: readonly GgufType[] = ['F32', 'F16', 'Q8_0', 'Q4_0'];
+
+/** gguf/model-Q4_0.gguf and so on: one file per type, llama.cpp's own naming. */
+export const ggufPaths = (id: string): Record<GgufType, string> =>
+  Object.fromEntries(GGUF_TYPES.map((t) => [t, `zoo/${id}/gguf/model-${t}.gguf`])) as Record<GgufType, string>;
+
 export const DTYPE_SUFFIX: Record<Dtype, string> = { fp32: '', fp16: '_fp16', q8: '_quantized' };
 
 export interface CatalogEntry {
@@ -28,6 +36,8 @@ export interface CatalogEntry {
   onnxStems: string[];
   /** TF.js graph model (model.json + shards) of the fp32 weights, relative to the site root; vision models only. */
   tfjsModel?: string;
+  /** GGUF files of the same weights, relative to the site root, by GGML type (llama-family models). */
+  gguf?: Partial<Record<GgufType, string>>;
   /** The real model of the same architecture on the Hugging Face hub. */
   hubId: string;
   /** False where that repository has no transformers.js ONNX files (PyTorch weights only). */
@@ -46,6 +56,8 @@ interface Family {
   hubHasOnnx: boolean;
   onnxStems: string[];
   tfjs?: true;
+  /** Also written as GGUF (F32, F16, Q8_0, Q4_0) for llama.cpp / wllama. */
+  gguf?: true;
   tiny: { id: string; name: string };
   full: { id: string; name: string; publishedParameters: number };
 }
@@ -63,6 +75,10 @@ const FAMILIES: Family[] = [
     tiny: { id: 'bert-tiny', name: 'BERT (tiny)' }, full: { id: 'bert-base', name: 'BERT-base', publishedParameters: 109_482_240 } },
   { architecture: 'gpt2', domain: 'nlp', task: 'text-generation', hubId: 'Xenova/gpt2', hubHasOnnx: true, onnxStems: ['model'],
     tiny: { id: 'gpt2-tiny', name: 'GPT-2 (tiny)' }, full: { id: 'gpt2', name: 'GPT-2 small', publishedParameters: 124_439_808 } },
+  { architecture: 'llama', gguf: true, domain: 'nlp', task: 'text-generation', hubId: 'Xenova/TinyLlama-1.1B-Chat-v1.0', hubHasOnnx: true, onnxStems: ['model'],
+    tiny: { id: 'llama-tiny', name: 'LLaMA (tiny)' }, full: { id: 'tinyllama-1.1b', name: 'TinyLlama-1.1B', publishedParameters: 1_100_048_384 } },
+  { architecture: 'llama3', gguf: true, domain: 'nlp', task: 'text-generation', hubId: 'onnx-community/Llama-3.2-1B-Instruct', hubHasOnnx: true, onnxStems: ['model'],
+    tiny: { id: 'llama3-tiny', name: 'Llama 3 (tiny, tied embeddings)' }, full: { id: 'llama-3.2-1b', name: 'Llama-3.2-1B', publishedParameters: 1_235_814_400 } },
   { architecture: 'wav2vec2', domain: 'speech', task: 'automatic-speech-recognition', hubId: 'Xenova/wav2vec2-base-960h', hubHasOnnx: true, onnxStems: ['model'],
     tiny: { id: 'wav2vec2-tiny', name: 'Wav2Vec2 CTC (tiny)' }, full: { id: 'wav2vec2-base', name: 'Wav2Vec2-base CTC', publishedParameters: 94_396_320 } },
   { architecture: 'whisper', domain: 'speech', task: 'automatic-speech-recognition', hubId: 'Xenova/whisper-tiny', hubHasOnnx: true, onnxStems: ['encoder_model', 'decoder_model_merged'],
@@ -75,7 +91,7 @@ function entry(f: Family, preset: Preset): CatalogEntry {
   const { id, name } = f[preset];
   const base = { id, name, architecture: f.architecture, preset, domain: f.domain, task: f.task, path: `zoo/${id}`,
     onnxStems: f.onnxStems, hubId: f.hubId, hubHasOnnx: f.hubHasOnnx, synthetic: true as const };
-  const withTfjs = f.tfjs ? { ...base, tfjsModel: `zoo/${id}/tfjs/model.json` } : base;
+  const withTfjs = f.tfjs ? { ...base, tfjsModel: `zoo/${id}/tfjs/model.json` } : f.gguf ? { ...base, gguf: ggufPaths(id) } : base;
   return preset === 'full' ? { ...withTfjs, publishedParameters: f.full.publishedParameters } : withTfjs;
 }
 

@@ -1,5 +1,5 @@
 /**
- * npm run models [-- --preset tiny|full|all] [--only id,arch,...] [--dtypes fp32,fp16,q8] [--seed N] [--out DIR] [--list]
+ * npm run models [-- --preset tiny|full|all] [--only id,arch,...] [--dtypes fp32,fp16,q8] [--gguf F32,F16,Q8_0,Q4_0] [--seed N] [--out DIR] [--list]
  *
  * Writes the synthetic zoo in Hugging Face hub layout to public/zoo/<id>/ and
  * the error fixtures to public/zoo/_fixtures/, then merges public/zoo/manifest.json.
@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATALOG } from './catalog.ts';
-import type { Dtype, Preset } from './catalog.ts';
+import { GGUF_TYPES, type Dtype, type GgufType, type Preset } from './catalog.ts';
 import { badFixtures } from './fixtures.ts';
 import { ALL_DTYPES, DEFAULT_SEED, describeEntry, entryFiles } from './zoo.ts';
 import type { GeneratedEntry, ZooFile } from './zoo.ts';
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     dtypes: { type: 'string', default: ALL_DTYPES.join(',') },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
     out: { type: 'string', default: 'public/zoo' },
+    gguf: { type: 'string', default: GGUF_TYPES.join(',') },
     list: { type: 'boolean', default: false },
   },
 });
@@ -44,6 +45,8 @@ const presets: Preset[] = values.preset === 'all' ? ['tiny', 'full'] : [values.p
 if (!presets.every((p) => p === 'tiny' || p === 'full')) fail(`--preset must be tiny, full or all, got "${values.preset}"`);
 const dtypes = values.dtypes.split(',') as Dtype[];
 if (!dtypes.every((d) => ALL_DTYPES.includes(d))) fail(`--dtypes takes ${ALL_DTYPES.join(',')}, got "${values.dtypes}"`);
+const ggufTypes = values.gguf === '' ? [] : (values.gguf.split(',') as GgufType[]);
+if (!ggufTypes.every((t) => GGUF_TYPES.includes(t))) fail(`--gguf takes ${GGUF_TYPES.join(',')} (or nothing), got "${values.gguf}"`);
 const seed = Number(values.seed);
 if (!Number.isInteger(seed) || seed < 0) fail(`--seed must be a non-negative integer, got "${values.seed}"`);
 const only = values.only?.split(',').map((s) => s.trim());
@@ -86,7 +89,7 @@ for (const entry of entries) {
   let description: ReturnType<typeof describeEntry>;
   try {
     description = describeEntry(entry);
-    for (const file of entryFiles(entry, { seed, dtypes })) {
+    for (const file of entryFiles(entry, { seed, dtypes, ggufTypes })) {
       if (writeIfChanged(join(folder, file.path), file.data)) written++;
       files.push({ path: file.path, bytes: typeof file.data === 'string' ? new TextEncoder().encode(file.data).length : file.data.length });
       if (entry.id === 'resnet-tiny' && file.path === 'onnx/model.onnx' && typeof file.data !== 'string') {

@@ -1,6 +1,8 @@
 import { architecture } from './arch/registry.ts';
 import type { CatalogEntry, Dtype, Preset } from './catalog.ts';
-import { DTYPE_SUFFIX } from './catalog.ts';
+import { DTYPE_SUFFIX, GGUF_TYPES, type GgufType } from './catalog.ts';
+import type { LlamaConfig } from './arch/llama.ts';
+import { llamaGguf } from './gguf/index.ts';
 import { encodeModel } from './onnx/encode.ts';
 import { parameterCount } from './core/params.ts';
 import { toTfjsGraphModel } from './tfjs/graph-model.ts';
@@ -62,7 +64,7 @@ export function describeEntry(entry: CatalogEntry): Pick<GeneratedEntry, 'parame
  * drop it (full presets run to hundreds of MB per file). Validates first:
  * an impossible preset throws InvalidConfigError before any weight exists.
  */
-export function* entryFiles(entry: CatalogEntry, options: { seed?: number; dtypes?: readonly Dtype[] } = {}): Generator<ZooFile> {
+export function* entryFiles(entry: CatalogEntry, options: { seed?: number; dtypes?: readonly Dtype[]; ggufTypes?: readonly GgufType[] } = {}): Generator<ZooFile> {
   const family = architecture(entry.architecture);
   const config = family.presets[entry.preset];
   family.validate(config);
@@ -79,10 +81,15 @@ export function* entryFiles(entry: CatalogEntry, options: { seed?: number; dtype
       for (const [name, data] of Object.entries(shards)) yield { path: `tfjs/${name}`, data };
     }
   }
+  // The same seeded weights as GGUF for llama.cpp (wllama); one file per GGML type.
+  for (const type of entry.gguf ? (options.ggufTypes ?? GGUF_TYPES) : []) {
+    const file = llamaGguf(config as LlamaConfig, { type, seed: options.seed ?? DEFAULT_SEED, name: entry.name });
+    yield { path: `gguf/model-${type}.gguf`, data: file.whole() };
+  }
 }
 
 /** Every file of one entry in memory, with its description; for tests and the browser. */
-export function generateEntry(entry: CatalogEntry, options: { seed?: number; dtypes?: readonly Dtype[] } = {}): GeneratedEntry {
+export function generateEntry(entry: CatalogEntry, options: { seed?: number; dtypes?: readonly Dtype[]; ggufTypes?: readonly GgufType[] } = {}): GeneratedEntry {
   const files = [...entryFiles(entry, options)];
   return { entry, ...describeEntry(entry), files };
 }

@@ -5,6 +5,7 @@
  * stopping rule: both minimums met, or a cap reached.
  */
 import { synthesizeInputs } from '../src/core/inputs.ts';
+import { throttledDecider } from '../src/core/method/decided.ts';
 import { shouldStop, type StopReason } from '../src/core/method/stopping.ts';
 import { PERCENTILE_METHOD, summarize } from '../src/core/stats.ts';
 import type { BenchConfig, Measurement } from '../src/core/result.ts';
@@ -70,10 +71,12 @@ async function measure(workload: Workload, config: BenchConfig, report: Report) 
   const samplesMs: number[] = [];
   const splits: RunSplit[] = [];
   const start = performance.now();
+  const decider = rule.decide ? throttledDecider(rule.decide.limitMs) : null;
   report({ phase: 'measure', done: 0, total: rule.minCount, elapsedMs: 0, minDurationMs: rule.minDurationMs }, true);
   for (;;) {
     const elapsedMs = performance.now() - start;
-    const decision = shouldStop({ count: samplesMs.length, elapsedMs }, rule);
+    const decided = decider ? { decided: () => decider(samplesMs, elapsedMs) } : {};
+    const decision = shouldStop({ count: samplesMs.length, elapsedMs, ...decided }, rule);
     if (decision.stop) return { samplesMs, splits, stopReason: decision.reason as StopReason };
     const { ms, split } = await timeOnce(workload);
     samplesMs.push(ms);

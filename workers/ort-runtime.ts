@@ -8,11 +8,10 @@
  */
 import { ort } from './ort-env.ts';
 import { fromFloat16Array } from '../models/core/float16.ts';
-import { explainLoadError } from '../src/core/formats.ts';
 import type { SynthTensor } from '../src/core/inputs.ts';
 import type { BackendId, Dim, ModelIO, TensorDType, TensorSpec } from '../src/core/result.ts';
 import { assertWebGpu } from './env.ts';
-import { BenchError } from './errors.ts';
+import { BenchError, loadError } from './errors.ts';
 import type { ModelFiles } from './model-files.ts';
 import type { LoadedModel, LoadOptions, PreparedInputs, Runtime } from './runtime.ts';
 import { checkModelBytes } from './source.ts';
@@ -44,7 +43,7 @@ function onnxPath(files: ModelFiles): string {
 
 async function createSession(files: ModelFiles, backend: BackendId, threads: number): Promise<ort.InferenceSession> {
   const bytes = await files.read(onnxPath(files));
-  checkModelBytes(bytes);
+  checkModelBytes(bytes, onnxPath(files), 'ort');
   if (backend !== 'wasm' && backend !== 'webgpu') {
     throw new BenchError('BackendUnavailableError', `onnxruntime-web has no ${backend} backend here: choose wasm or webgpu.`);
   }
@@ -59,9 +58,9 @@ async function createSession(files: ModelFiles, backend: BackendId, threads: num
   } catch (cause) {
     const raw = cause instanceof Error ? cause.message : String(cause);
     if (/no available backend|backend not found|webgpu/i.test(raw) && backend === 'webgpu') {
-      throw new BenchError('BackendFailedError', `The model could not run on WebGPU: ${raw}. Try the wasm backend.`);
+      throw new BenchError('BackendFailedError', 'The model could not run on WebGPU. Try the wasm backend.', raw);
     }
-    throw new BenchError('BadModelError', explainLoadError(raw, bytes.byteLength));
+    throw loadError(raw, bytes.byteLength);
   }
 }
 

@@ -7,6 +7,7 @@ import { whisper } from './whisper.ts';
 import { yolov8 } from './yolov8.ts';
 import { gpt2 } from './gpt2.ts';
 import { resnet } from './resnet.ts';
+import { llama, llama3 } from './llama.ts';
 import type { Architecture } from './types.ts';
 
 /** Every architecture family by key; each family's own module is fully typed. */
@@ -18,6 +19,8 @@ export const ARCHITECTURES: Record<string, Architecture<any>> = {
   yolov8,
   bert,
   gpt2,
+  llama,
+  llama3,
   wav2vec2,
   whisper,
   clip,

@@ -15,8 +15,11 @@ export function hashSeed(seed: number, text: string): number {
   return hash === 0 ? 0x9e3779b9 : hash;
 }
 
-/** Fills `out` with uniform values in [-bound, bound) using xorshift32 (Marsaglia 2003). */
-export function fillUniform(out: Float32Array, state: number, bound: number, offset = 0): void {
+/**
+ * Fills `out` with uniform values in [-bound, bound) using xorshift32 (Marsaglia 2003). Returns
+ * the generator's state, so a long tensor can be filled in chunks that continue one stream.
+ */
+export function fillUniform(out: Float32Array, state: number, bound: number, offset = 0): number {
   let x = state >>> 0 || 0x9e3779b9;
   const scale = (2 * bound) / 4294967296;
   for (let i = 0; i < out.length; i++) {
@@ -25,6 +28,7 @@ export function fillUniform(out: Float32Array, state: number, bound: number, off
     x ^= x << 5;
     out[i] = offset + (x >>> 0) * scale - bound;
   }
+  return x >>> 0;
 }
 
 /** A small stateful generator for the few places that need single draws. */

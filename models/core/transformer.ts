@@ -163,7 +163,7 @@ export function tiedLmHead(g: GraphBuilder, x: string, tableName: string, vocab:
 }
 
 /** [rows, cols] → [cols, rows] in 64×64 tiles, so neither side strides through memory a value at a time. */
-function transpose(values: Float32Array, rows: number, cols: number): Float32Array {
+export function transpose(values: Float32Array, rows: number, cols: number): Float32Array {
   const out = new Float32Array(values.length);
   if (values.length === 0) return out;
   const TILE = 64;

@@ -1,4 +1,4 @@
-import { byteLevelBpe, wordPieceVocabulary } from './vocabulary.ts';
+import { byteLevelBpe, sentencePieceVocabulary, SPM_SPACE, wordPieceVocabulary } from './vocabulary.ts';
 
 /**
  * tokenizer.json (Hugging Face tokenizers format) and tokenizer_config.json
@@ -59,6 +59,8 @@ export interface BpeOptions {
   bos?: string;
   eos?: string;
   pad?: string;
+  /** Llama 3: the template puts bos in front and no eos after. */
+  bosOnly?: boolean;
 }
 
 /** Byte-level BPE (GPT-2, CLIP, Whisper): byte symbols, generated merges, specials at the end. */
@@ -79,7 +81,7 @@ export function byteLevelTokenizer(o: BpeOptions): Files {
       post_processor: withEnds
         ? {
             type: 'TemplateProcessing',
-            single: [{ SpecialToken: { id: o.bos, type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: o.eos, type_id: 0 } }],
+            single: [{ SpecialToken: { id: o.bos, type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, ...(o.bosOnly ? [] : [{ SpecialToken: { id: o.eos, type_id: 0 } }])],
             pair: [{ Sequence: { id: 'A', type_id: 0 } }, { Sequence: { id: 'B', type_id: 1 } }],
             special_tokens: Object.fromEntries([o.bos, o.eos].map((t) => [t, { id: t, ids: [all.indexOf(t ?? '')], tokens: [t] }])),
           }
@@ -125,6 +127,54 @@ export function characterTokenizer(size: number): Files {
       bos_token: '<s>',
       eos_token: '</s>',
       unk_token: '<unk>',
+    },
+  };
+}
+
+/**
+ * A Llama-2 / TinyLlama tokenizer.json: SentencePiece as Hugging Face BPE with byte fallback,
+ * "▁" for spaces and before the text, <s> added in front. The GGUF writer stores the same
+ * vocabulary as tokenizer.ggml.* (models/gguf/llama-gguf.ts), so both runtimes read one text alike.
+ */
+export function sentencePieceTokenizer(size: number, maxLength: number): Files {
+  const { tokens, merges } = sentencePieceVocabulary(size);
+  const space = { String: ' ' };
+  return {
+    'tokenizer.json': {
+      version: '1.0',
+      truncation: null,
+      padding: null,
+      added_tokens: addedTokens(['<unk>', '<s>', '</s>'], [0, 1, 2]),
+      normalizer: { type: 'Sequence', normalizers: [{ type: 'Prepend', prepend: SPM_SPACE }, { type: 'Replace', pattern: space, content: SPM_SPACE }] },
+      pre_tokenizer: null,
+      post_processor: {
+        type: 'TemplateProcessing',
+        single: [{ SpecialToken: { id: '<s>', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }],
+        pair: [{ SpecialToken: { id: '<s>', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '<s>', type_id: 1 } }, { Sequence: { id: 'B', type_id: 1 } }],
+        special_tokens: { '<s>': { id: '<s>', ids: [1], tokens: ['<s>'] } },
+      },
+      decoder: {
+        type: 'Sequence',
+        decoders: [
+          { type: 'Replace', pattern: { String: SPM_SPACE }, content: ' ' },
+          { type: 'ByteFallback' },
+          { type: 'Fuse' },
+          { type: 'Strip', content: ' ', start: 1, stop: 0 },
+        ],
+      },
+      model: { type: 'BPE', dropout: null, unk_token: '<unk>', continuing_subword_prefix: null, end_of_word_suffix: null, fuse_unk: true, byte_fallback: true, vocab: indexOf(tokens), merges },
+    },
+    'tokenizer_config.json': {
+      tokenizer_class: 'LlamaTokenizer',
+      model_max_length: maxLength,
+      add_bos_token: true,
+      add_eos_token: false,
+      bos_token: '<s>',
+      eos_token: '</s>',
+      unk_token: '<unk>',
+      pad_token: null,
+      legacy: true,
+      clean_up_tokenization_spaces: false,
     },
   };
 }

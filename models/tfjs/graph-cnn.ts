@@ -3,7 +3,7 @@
  * SavedModel (Placeholder, Conv2D, BiasAdd, Relu, Mean, MatMul, Softmax), with seeded weights.
  * No JavaScript library writes graph models, so the nodes are spelled out here.
  */
-import { seededWeight, type NamedWeight } from './weights.ts';
+import { cnnWeights, type NamedWeight } from './weights.ts';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const F = { type: 'DT_FLOAT' };
@@ -31,15 +31,7 @@ function conv(name: string, input: string, stride: number): Node[] {
 }
 
 export function graphCnn(size: number, classes: number, seed: number): { topology: object; weights: NamedWeight[] } {
-  const weights: NamedWeight[] = [
-    seededWeight('conv1/kernel', [3, 3, 3, 8], seed + 1),
-    seededWeight('conv1/bias', [8], seed + 2, 8),
-    seededWeight('conv2/kernel', [3, 3, 8, 16], seed + 3),
-    seededWeight('conv2/bias', [16], seed + 4, 16),
-    { name: 'pool/axes', shape: [2], dtype: 'int32', data: Int32Array.from([1, 2]) },
-    seededWeight('fc/kernel', [16, classes], seed + 5),
-    seededWeight('fc/bias', [classes], seed + 6, classes),
-  ];
+  const weights = cnnWeights(classes, seed);
   const nodes: Node[] = [
     { name: 'pixel_values', op: 'Placeholder', attr: { dtype: F, shape: { shape: { dim: [-1, size, size, 3].map((d) => ({ size: String(d) })) } } } },
     ...weights.map(constNode),

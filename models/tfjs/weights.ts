@@ -37,3 +37,16 @@ export function shard(weights: NamedWeight[], count: number): ShardedWeights {
     shards,
   };
 }
+
+/** The CNN's weights (TF.js layouts: HWIO kernels, [in, out] dense); the TFLite copy reuses them. */
+export function cnnWeights(classes: number, seed: number): NamedWeight[] {
+  return [
+    seededWeight('conv1/kernel', [3, 3, 3, 8], seed + 1),
+    seededWeight('conv1/bias', [8], seed + 2, 8),
+    seededWeight('conv2/kernel', [3, 3, 8, 16], seed + 3),
+    seededWeight('conv2/bias', [16], seed + 4, 16),
+    { name: 'pool/axes', shape: [2], dtype: 'int32', data: Int32Array.from([1, 2]) },
+    seededWeight('fc/kernel', [16, classes], seed + 5),
+    seededWeight('fc/bias', [classes], seed + 6, classes),
+  ];
+}

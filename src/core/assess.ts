@@ -70,5 +70,6 @@ export function assessMeasurement(measurement: Measurement, context: AssessConte
     validity: assessment.validity,
     verdict: assessment.verdict,
     checklist,
+    stability: assessment.stability,
   };
 }

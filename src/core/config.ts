@@ -11,7 +11,14 @@ export const LIMITS = {
   vocabSize: { min: 1, max: 10_000_000 },
 } as const;
 
-export const MEASURE_MODES: readonly MeasureMode[] = ['quick', 'standard', 'thorough', 'fixed'];
+export const MEASURE_MODES: readonly MeasureMode[] = ['decided', 'quick', 'standard', 'thorough', 'fixed'];
+
+/**
+ * What a new user gets: "Until decided" (method/decided.ts) stops as soon as the verdict holds at
+ * 95% confidence, so the first trustworthy answer comes in seconds; Standard and Thorough keep
+ * MLPerf's fixed minimums for those who want them.
+ */
+export const DEFAULT_MODE = 'decided' as const;
 
 /** The rule a config's measured loop obeys: fixed mode runs exactly `iterations` times. */
 export function stoppingRuleFor(mode: MeasureMode, iterations: number, overrides: Partial<StoppingRule> = {}): StoppingRule {
@@ -24,10 +31,9 @@ export function defaultConfig(hardwareConcurrency: number, crossOriginIsolated: 
     runtime: 'ort',
     backend: 'wasm',
     warmup: 10,
-    // Standard: MLPerf Mobile's "quick" mode, sized so p95 is supported (see method/stopping.ts).
-    mode: 'standard',
+    mode: DEFAULT_MODE,
     iterations: 100,
-    stopping: presetFor('standard'),
+    stopping: presetFor(DEFAULT_MODE),
     // WASM threads need SharedArrayBuffer, which needs cross-origin isolation.
     threads: crossOriginIsolated ? Math.max(1, hardwareConcurrency) : 1,
     seed: 42,
@@ -116,7 +122,7 @@ export function parseUrlRequest(search: string): UrlRequest {
   if (mode !== undefined) overrides.mode = mode;
   const stopping = parseStoppingOverrides(params, errors);
   if (Object.keys(stopping).length > 0) {
-    const resolved = resolveStoppingRule(mode === undefined || mode === 'fixed' ? 'standard' : mode, stopping);
+    const resolved = resolveStoppingRule(mode === undefined || mode === 'fixed' ? DEFAULT_MODE : mode, stopping);
     errors.push(...resolved.errors.map((error) => `URL parameters: ${error}`));
     overrides.stopping = resolved.rule;
   }

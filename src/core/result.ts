@@ -4,7 +4,7 @@
  * survives structured clone, JSON and IndexedDB unchanged.
  */
 
-export type RuntimeId = 'ort' | 'tfjs' | 'transformers';
+export type RuntimeId = 'ort' | 'tfjs' | 'transformers' | 'litert';
 /** webgl and cpu are TF.js backends; each runtime's own list is in runtimes.ts. */
 export type BackendId = 'wasm' | 'webgpu' | 'webgl' | 'cpu';
 /** onnxruntime-web's backends (the default runtime). */
@@ -16,6 +16,7 @@ import type { DomainDetection, DomainId } from './method/matrix.ts';
 import type { PercentilePrecision } from './method/percentiles.ts';
 import type { RunMode, StoppingRule, StopReason } from './method/stopping.ts';
 import type { Validity } from './method/validity.ts';
+import type { Stability } from './method/assess.ts';
 import type { Verdict } from './method/verdict.ts';
 
 /** ONNX element types as onnxruntime-web names them in session metadata. */
@@ -164,4 +165,6 @@ export interface BenchResult extends Measurement {
   validity: Validity;
   verdict: Verdict;
   checklist: Checklist;
+  /** Regimes, the pattern of any instability and advice; absent on results made before them. */
+  stability?: Stability;
 }

@@ -22,6 +22,13 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeInfo>> = {
   ort: { id: 'ort', label: 'onnxruntime-web', backends: ['wasm', 'webgpu'], tasks: ['image-classification', 'object-detection'], accepts: 'an .onnx file' },
   tfjs: { id: 'tfjs', label: 'TensorFlow.js', backends: ['wasm', 'webgpu', 'webgl', 'cpu'], tasks: ['image-classification', 'object-detection'], accepts: 'model.json with its weight shards' },
   transformers: { id: 'transformers', label: 'transformers.js', backends: ['wasm', 'webgpu'], tasks: TASK_IDS, accepts: 'a hub-layout folder, its URL, or a hub id' },
+  litert: { id: 'litert', label: 'LiteRT.js (TFLite)', backends: ['wasm', 'webgpu'], tasks: ['image-classification', 'object-detection'], accepts: 'a .tflite file' },
+};
+
+/** Names of every browser runtime a format can ask for, including those not in this build yet. */
+export const RUNTIME_LABELS: Readonly<Record<RuntimeId | 'wllama', string>> = {
+  ...Object.fromEntries(Object.values(RUNTIMES).map((r) => [r.id, r.label])) as Record<RuntimeId, string>,
+  wllama: 'wllama (llama.cpp)',
 };
 
 export const RUNTIME_IDS = Object.keys(RUNTIMES) as RuntimeId[];

@@ -2,6 +2,7 @@
  * The automation contract: URL parameters in, `window.benchtab` out. Tests and the command-line
  * runner drive the page through this alone, so its shape is documented in the README.
  */
+import type { Contents } from '../core/formats/index.ts';
 import type { BenchResult } from '../core/result.ts';
 import type { SharedResult } from '../core/share/schema.ts';
 import type { Status } from './benchmark.svelte.ts';
@@ -15,6 +16,19 @@ export interface BenchtabGlobal {
   error: string | null;
   /** The finished run's share link. */
   shareUrl: string | null;
+  /** What the last model given was recognised as (src/core/formats), and what came of it. */
+  format?: AutomationFormat | null;
+  /** The error's class ('html', 'corrupt-model', 'fetch-failed'…), for scripts that branch on it. */
+  errorClass?: string | null;
+}
+
+export interface AutomationFormat {
+  id: string;
+  label: string;
+  runtime: string | null;
+  /** runs: a runtime loads it; explains: a card says how to convert it; errors: it is a mistake. */
+  outcome: 'runs' | 'explains' | 'errors';
+  contents: Contents;
 }
 
 declare global {

@@ -140,7 +140,10 @@ export class Benchmark {
       const { errors } = resolveStoppingRule(config.mode, config.stopping);
       if (errors.length > 0) return errors.join(' ');
     }
-    return { ...config, stopping: stoppingRuleFor(config.mode, config.iterations, config.stopping) };
+    const stopping = stoppingRuleFor(config.mode, config.iterations, config.stopping);
+    // Until decided: the worker decides against the same limit the verdict will use.
+    if (stopping.decide) stopping.decide = { limitMs: this.targetMs };
+    return { ...config, stopping };
   }
 
   /**

@@ -24,7 +24,7 @@ export class ModelMenu {
   readonly bench: Benchmark;
   readonly choice: RuntimeChoice;
   builtins = $state.raw<BuiltinModel[]>([]);
-  runtimeModels = $state.raw<Record<'tfjs' | 'transformers', RuntimeModel[]>>({ tfjs: [], transformers: [] });
+  runtimeModels = $state.raw<Partial<Record<RuntimeId, RuntimeModel[]>>>({});
 
   entries: MenuEntry[] = $derived.by(() => this.#entriesFor(this.bench.config.runtime));
   /** Follows the list until the user picks another (a writable $derived). */
@@ -38,7 +38,7 @@ export class ModelMenu {
   async fetchLists(): Promise<void> {
     const [builtins, runtimeModels] = await Promise.all([
       loadBuiltins().catch(() => []),
-      loadRuntimeModels().catch(() => ({ tfjs: [], transformers: [] })),
+      loadRuntimeModels().catch(() => ({})),
     ]);
     this.builtins = builtins;
     this.runtimeModels = runtimeModels;
@@ -51,7 +51,7 @@ export class ModelMenu {
       const model = this.builtins.find((m) => m.id === id);
       return model ? this.bench.loadBuiltin(model) : Promise.resolve(false);
     }
-    const model = this.runtimeModels[runtime].find((m) => m.id === id);
+    const model = this.runtimeModels[runtime]?.find((m) => m.id === id);
     return model ? this.choice.loadModel(model) : Promise.resolve(false);
   }
 
@@ -73,6 +73,6 @@ export class ModelMenu {
 
   #entriesFor(runtime: RuntimeId): MenuEntry[] {
     if (runtime === 'ort') return this.builtins.map((m) => ({ id: m.id, name: m.name, detail: m.domain }));
-    return this.runtimeModels[runtime].map((m) => ({ id: m.id, name: m.name, detail: m.task }));
+    return (this.runtimeModels[runtime] ?? []).map((m) => ({ id: m.id, name: m.name, detail: m.task }));
   }
 }

@@ -16,9 +16,10 @@ import { History } from './history.svelte.ts';
 import { fileSource, type BuiltinModel } from './model-sources.ts';
 import { compiledOrtWasm } from './compiled-wasm.ts';
 import { ModelMenu } from './model-menu.svelte.ts';
-import { routeDroppedFiles } from './drop-route.ts';
 import { CompareSet, OpenedResult } from './shared-results.svelte.ts';
 import { Tabs } from './tabs.svelte.ts';
+import { ModelOpener } from './model-opener.svelte.ts';
+import { splitError } from '../core/error-details.ts';
 import type { FolderFile } from '../../workers/protocol.ts';
 
 export interface CurrentShare {
@@ -29,6 +30,7 @@ export interface CurrentShare {
 
 export class Playground {
   readonly bench = new Benchmark();
+  readonly opener = new ModelOpener(this.bench);
   readonly history = new History();
   readonly opened = new OpenedResult();
   readonly compare = new CompareSet();
@@ -45,8 +47,12 @@ export class Playground {
   /** With run=1 the page reports "running" from the start until the run settles. */
   #autorunPending = $state(false);
 
+  /** runtime= in the URL: the user chose, so the file is not routed by its format. */
+  readonly #runtimeGiven: boolean;
+
   constructor(search: string) {
     this.#request = parseUrlRequest(search);
+    this.#runtimeGiven = new URLSearchParams(search).has('runtime');
     this.#autorunPending = this.#request.autorun && this.#request.model !== null;
     this.bench.beforeShow = (result) => this.#saveAndShare(result);
   }
@@ -57,12 +63,34 @@ export class Playground {
       return { state: 'done', result: this.opened.view.result, error: null, shareUrl: null };
     }
     if (this.opened.error) return { state: 'error', result: null, error: this.opened.error, shareUrl: null };
+    const format = this.opener.automation();
+    const card = this.opener.card;
+    if (card && !this.#autorunPending) {
+      return { state: 'error', result: this.bench.result, error: card.message, shareUrl: null, format, errorClass: card.detection.format };
+    }
+    const error = this.bench.error ? splitError(this.bench.error) : null;
     return {
       state: this.#autorunPending ? 'running' : automationState(this.bench.status),
       result: this.bench.result,
       error: this.bench.error,
       shareUrl: this.bench.result ? this.share?.url ?? null : null,
+      format,
+      errorClass: error?.errorClass ?? (error ? 'error' : null),
     };
+  }
+
+  /**
+   * The one routing function for a drop anywhere on the window and the file picker: detect,
+   * choose the runtime, load or explain. The Benchmark tab shows what happened.
+   */
+  openFiles(files: FolderFile[]): Promise<boolean> {
+    void this.tabs.show('benchmark');
+    return this.opener.openFiles(files);
+  }
+
+  /** A model URL the user typed: detected from its first bytes the same way. */
+  openUrl(url: string): Promise<boolean> {
+    return this.opener.openUrl(url, this.builtins);
   }
 
   async start(): Promise<void> {
@@ -76,7 +104,7 @@ export class Playground {
     try {
       if (isShareFragment(location.hash)) await this.opened.openFragment(location.hash);
       else if (request.errors.length > 0) this.bench.fail(request.errors.join(' '));
-      else if (request.model && (await this.bench.loadUrl(request.model, this.builtins)) && request.autorun) await this.bench.run();
+      else if (request.model && (await this.opener.openUrl(request.model, this.builtins, this.#runtimeGiven)) && request.autorun) await this.bench.run();
       else if (!request.model) await this.menu.loadDefault();
     } finally {
       this.#autorunPending = false;
@@ -99,18 +127,6 @@ export class Playground {
     if (this.share) this.compare.add(`this run: ${this.share.shared.model.name}`, this.share.shared);
   }
 
-  /**
-   * Everything dropped anywhere on the window, or chosen in a file dialog, comes here; which
-   * runtime reads it is decided in one place (drop-route.ts).
-   */
-  takeFiles(files: FolderFile[]): Promise<boolean> | null {
-    // A drop replaces a model being read, never a run in flight.
-    if (files.length === 0 || this.bench.status === 'running') return null;
-    void this.tabs.show('benchmark');
-    const route = routeDroppedFiles(files, this.bench.config.runtime);
-    if (route.runtime !== this.bench.config.runtime) this.menu.choice.setRuntime(route.runtime, false);
-    return route.kind === 'file' ? this.bench.load(fileSource(route.file)) : this.menu.choice.loadFolder(files);
-  }
 
   /** Re-runs the opened result's model with its config here, then compares the two. */
   async rerunOpened(file?: File): Promise<void> {

@@ -3,12 +3,11 @@
  * models made for it: the zoo's hub-layout folders for transformers.js, the TF.js zoo, a dropped
  * folder. Keeps the Benchmark's config consistent (a backend and a task the runtime has).
  */
-import type { FolderFile } from '../../workers/protocol.ts';
-import type { RuntimeId } from '../core/result.ts';
+import type { BenchConfig, RuntimeId } from '../core/result.ts';
 import { RUNTIMES } from '../core/runtimes.ts';
 import type { TaskId } from '../core/tasks/types.ts';
 import type { Benchmark } from './benchmark.svelte.ts';
-import { folderSource, runtimeForFiles, sourceForRuntime } from './runtime-sources.ts';
+import { sourceForRuntime } from './runtime-sources.ts';
 
 /** A model the app ships for a runtime other than ort. */
 export interface RuntimeModel {
@@ -36,15 +35,26 @@ async function manifest(path: string): Promise<ManifestEntry[]> {
   return ((await response.json()) as { entries?: [] }).entries ?? [];
 }
 
-export async function loadRuntimeModels(): Promise<Record<'tfjs' | 'transformers', RuntimeModel[]>> {
-  const [zoo, tfjs] = await Promise.all([manifest('zoo/manifest.json'), manifest('zoo/tfjs-manifest.json')]);
+export async function loadRuntimeModels(): Promise<Partial<Record<RuntimeId, RuntimeModel[]>>> {
+  const [zoo, tfjs, tflite] = await Promise.all([manifest('zoo/manifest.json'), manifest('zoo/tfjs-manifest.json'), manifest('zoo/tflite-manifest.json')]);
   return {
     transformers: zoo.map((e) => ({ id: e.id, name: e.name, task: e.task, url: `${e.path}/` })),
     tfjs: [
       ...tfjs.map((e) => ({ id: e.id, name: e.name, task: e.task, url: e.url ?? `${e.path}/model.json` })),
       ...zoo.filter((e) => e.tfjsModel).map((e) => ({ id: `${e.id}-tfjs`, name: `${e.name}, TF.js graph model`, task: e.task, url: e.tfjsModel! })),
     ],
+    litert: tflite.map((e) => ({ id: e.id, name: e.name, task: e.task, url: e.url ?? `${e.path}/model.tflite` })),
   };
+}
+
+/** Sets the runtime and keeps the config consistent with it: a backend and a task it has. */
+export function switchRuntime(config: BenchConfig, id: RuntimeId): void {
+  const info = RUNTIMES[id];
+  config.runtime = id;
+  if (!info.backends.includes(config.backend)) config.backend = info.backends[0]!;
+  if (config.task && !info.tasks.includes(config.task)) config.task = undefined;
+  if (id === 'transformers') config.task ??= 'feature-extraction';
+  if (id !== 'transformers') config.dtype = undefined;
 }
 
 export class RuntimeChoice {
@@ -55,21 +65,17 @@ export class RuntimeChoice {
     this.bench = bench;
   }
 
-  /** Switches runtime; unless told otherwise, a model already chosen is read again by the new one. */
-  setRuntime(id: RuntimeId, reloadModel = true): void {
-    const config = this.bench.config;
-    if (config.runtime === id) return;
-    const info = RUNTIMES[id];
-    config.runtime = id;
-    if (!info.backends.includes(config.backend)) config.backend = info.backends[0]!;
-    if (config.task && !info.tasks.includes(config.task)) config.task = undefined;
-    if (id === 'transformers') config.task ??= 'feature-extraction';
-    if (id !== 'transformers') config.dtype = undefined;
-    if (!this.bench.source || this.bench.inspection?.runtime === id) return;
-    // A built-in model was made for the runtime it was listed under: it leaves with it.
+  /**
+   * Switches runtime. A built-in model was made for the runtime it was listed under, so it leaves
+   * with it; a user's own model is read again by the new one.
+   */
+  setRuntime(id: RuntimeId): void {
+    if (this.bench.config.runtime === id) return;
+    switchRuntime(this.bench.config, id);
     const source = this.bench.source;
+    if (!source || this.bench.inspection?.runtime === id) return;
     if (source.kind === 'builtin' || (source.kind === 'url' && source.synthetic)) this.bench.unload();
-    else if (reloadModel) void this.bench.load(this.bench.source);
+    else void this.bench.load(source);
   }
 
   setTask(task: TaskId | ''): void {
@@ -86,15 +92,5 @@ export class RuntimeChoice {
     const runtime = this.bench.config.runtime;
     if (RUNTIMES[runtime].tasks.includes(model.task) && (runtime === 'transformers' || this.bench.config.task)) this.setTask(model.task);
     return this.bench.load(sourceForRuntime(model.url, runtime));
-  }
-
-  /** A dropped folder or several files: model.json means TF.js, config.json transformers.js. */
-  loadFolder(files: FolderFile[]): Promise<boolean> | null {
-    if (files.length === 0) return null;
-    // Switch only to the richer runtimes: .onnx files beside tokenizer files are a hub folder
-    // (perhaps one missing its config.json, which transformers.js will then say).
-    const runtime = runtimeForFiles(files.map((f) => f.path));
-    if (runtime && runtime !== 'ort' && runtime !== this.bench.config.runtime) this.setRuntime(runtime, false);
-    return this.bench.load(folderSource(files));
   }
 }

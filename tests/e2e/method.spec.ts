@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { VERDICT_TEXT } from '../../src/core/method/verdict.ts';
 import { settle, TINY_MODEL_URL, watchPageErrors } from './helpers.ts';
 
 test('a standard run carries validity, a measured verdict and the checklist', async ({ page }) => {
@@ -12,20 +13,30 @@ test('a standard run carries validity, a measured verdict and the checklist', as
   expect(result!.stats.count).toBeGreaterThanOrEqual(130);
   expect(result!.stopReason).toBe('minimums-met');
   expect(result!.domainDetection).toMatchObject({ domain: 'vision', source: 'catalog' });
-  expect(result!.validity.checks.map((c) => c.id)).toEqual(['visible', 'samples', 'drift', 'backend']);
+  // Drift no longer invalidates a run: it is split into regimes and judged in each.
+  expect(result!.validity.checks.map((c) => c.id)).toEqual(['visible', 'samples', 'backend']);
+  expect(result!.validity.valid).toBe(true);
   const visible = result!.validity.checks.find((c) => c.id === 'visible')!;
   expect(visible.ok).toBe(true);
   const { verdict } = result!;
   expect(verdict).toMatchObject({ domain: 'vision', targetMs: 50, slaMs: 1000 });
   expect(verdict.p95).toBeCloseTo(result!.stats.p95, 9);
-  // The verdict is consistent with what was measured, and never a pass on an invalid run.
-  expect(verdict.pass).toBe(result!.validity.valid && result!.stats.p95 < 50);
+  // A valid run gets an answer however busy the machine (a 2-core machine shared by parallel
+  // test runs can push even the tiny model's p95 past 50 ms): pass, fail, or regime-dependent,
+  // never a blanket "not measured"; regimes and any advice are shown.
+  expect(['pass', 'fail', 'depends']).toContain(verdict.status);
+  expect(verdict.pass).toBe(verdict.status === 'pass');
+  expect(verdict.reason).toMatch(/^(p95 .* Computer Vision target 50 ms|(pass|fail) in all \d+ regimes seen|depends on the device's state)/);
+  const { stability } = result!;
+  expect(stability!.regimes.length).toBe(verdict.regimes?.length ?? 1);
+  await expect(page.getByTestId('regimes')).toContainText('Stability:');
+  if (!stability!.pattern.stable) await expect(page.getByTestId('advice-text').first()).not.toBeEmpty();
   const items = Object.fromEntries(result!.checklist.items.map((item) => [item.id, item.status]));
   expect(items.versioning).toBe('pass');
   for (const id of ['monitoring', 'scaling', 'security', 'dependencies', 'throughput', 'accuracy']) {
     expect(items[id]).toBe('not-measured');
   }
-  await expect(page.getByTestId('verdict-status')).toHaveText(verdict.pass ? 'PASS' : verdict.status === 'fail' ? 'FAIL' : 'NOT MEASURED');
+  await expect(page.getByTestId('verdict-status')).toHaveText(VERDICT_TEXT[verdict.status]);
   await expect(page.getByTestId('check-monitoring')).toContainText('not measured here');
   await expect(page.getByTestId('range-chart').locator('svg')).toBeVisible();
   expect(errors).toEqual([]);

@@ -2,6 +2,8 @@ import type { BackendId } from '../result.ts';
 import { summarize } from '../stats.ts';
 import type { DomainId } from './matrix.ts';
 import { percentilePrecision, type PercentilePrecision } from './percentiles.ts';
+import { findRegimes, REGIME_METHOD, type Regime } from './regimes.ts';
+import type { RunPattern } from './patterns.ts';
 import type { RunMode, StopReason, StoppingRule } from './stopping.ts';
 import { assessValidity, type Validity } from './validity.ts';
 import { judge, type Verdict } from './verdict.ts';
@@ -33,6 +35,14 @@ export interface RunAssessment {
   precision: PercentilePrecision;
   validity: Validity;
   verdict: Verdict;
+  stability: Stability;
+}
+
+/** The run's regimes and the shape of its instability, with advice (regimes.ts, patterns.ts). */
+export interface Stability {
+  method: string;
+  regimes: Regime[];
+  pattern: RunPattern;
 }
 
 export function assessRun(input: RunAssessmentInput): RunAssessment {
@@ -42,7 +52,9 @@ export function assessRun(input: RunAssessmentInput): RunAssessment {
     hiddenEvents: input.hiddenEvents,
     requestedBackend: input.requestedBackend,
     ranBackend: input.ranBackend,
+    stopReason: input.stopReason,
   });
+  const { regimes, pattern } = findRegimes(input.samplesMs);
   const precision = percentilePrecision(input.samplesMs);
   const count = input.samplesMs.length;
   const verdict = judge({
@@ -52,6 +64,9 @@ export function assessRun(input: RunAssessmentInput): RunAssessment {
     p95: count > 0 ? summarize(input.samplesMs).p95 : NaN,
     validity,
     p95UpperMs: precision.p95Interval?.upperMs ?? null,
+    p95LowerMs: precision.p95Interval?.lowerMs ?? null,
+    regimes,
   });
-  return { mode: input.mode, rule: input.rule, stopReason: input.stopReason, precision, validity, verdict };
+  const stability = { method: REGIME_METHOD, regimes, pattern };
+  return { mode: input.mode, rule: input.rule, stopReason: input.stopReason, precision, validity, verdict, stability };
 }

@@ -1,4 +1,5 @@
 import { mulberry32 } from '../rng.ts';
+import { throttledDecider } from './decided.ts';
 import { shouldStop, type StopDecision, type StoppingRule } from './stopping.ts';
 
 /**
@@ -41,10 +42,39 @@ export function trueQuantile(dist: LatencyDistribution, q: number): number {
   return dist.shiftMs + dist.medianMs * Math.exp(dist.sigma * normalQuantile(q));
 }
 
+/**
+ * Injected device states, each a latency multiplier by run index (0-based), so tests know where
+ * the regimes truly are:
+ * - step: from `atRun` on, × factor (load appeared, or vanished with factor < 1);
+ * - warm-up: × factor at run 0, falling linearly to × 1 at run `runs` (caches and JITs warming);
+ * - climb: × 1 until `fromRun`, rising linearly to × factor at `toRun`, then × factor (throttling);
+ * - spikes: every `every` runs from `offset`, × factor (a periodic background task, GC).
+ */
+export type LatencyEffect =
+  | { kind: 'step'; atRun: number; factor: number }
+  | { kind: 'warm-up'; runs: number; factor: number }
+  | { kind: 'climb'; fromRun: number; toRun: number; factor: number }
+  | { kind: 'spikes'; every: number; offset: number; factor: number };
+
+export function effectMultiplier(effect: LatencyEffect, run: number): number {
+  switch (effect.kind) {
+    case 'step': return run >= effect.atRun ? effect.factor : 1;
+    case 'warm-up': return run >= effect.runs ? 1 : effect.factor + (1 - effect.factor) * (run / effect.runs);
+    case 'climb': {
+      if (run <= effect.fromRun) return 1;
+      if (run >= effect.toRun) return effect.factor;
+      return 1 + (effect.factor - 1) * ((run - effect.fromRun) / (effect.toRun - effect.fromRun));
+    }
+    case 'spikes': return run >= effect.offset && (run - effect.offset) % effect.every === 0 ? effect.factor : 1;
+  }
+}
+
 export interface CalibrationOptions {
   seed: number;
   /** Inject drift: from run `fromRun` (0-based) on, every latency is multiplied by `factor`. */
   drift?: { fromRun: number; factor: number };
+  /** Injected regimes, applied together (their multipliers multiply). */
+  effects?: LatencyEffect[];
 }
 
 export interface CalibrationRuntime {
@@ -67,8 +97,9 @@ export function createCalibrationRuntime(dist: LatencyDistribution, options: Cal
     next() {
       const latency = dist.shiftMs + dist.medianMs * Math.exp(dist.sigma * standardNormal());
       const drifted = options.drift && count >= options.drift.fromRun ? latency * options.drift.factor : latency;
+      const effected = (options.effects ?? []).reduce((x, effect) => x * effectMultiplier(effect, count), drifted);
       count++;
-      return drifted;
+      return effected;
     },
   };
 }
@@ -86,8 +117,10 @@ export interface SimulatedRun {
 export function simulateRun(runtime: CalibrationRuntime, rule: StoppingRule): SimulatedRun {
   const samplesMs: number[] = [];
   let elapsedMs = 0;
+  const decider = rule.decide ? throttledDecider(rule.decide.limitMs) : null;
   for (;;) {
-    const decision = shouldStop({ count: samplesMs.length, elapsedMs }, rule);
+    const decided = decider ? { decided: () => decider(samplesMs, elapsedMs) } : {};
+    const decision = shouldStop({ count: samplesMs.length, elapsedMs, ...decided }, rule);
     if (decision.stop) return { samplesMs, elapsedMs, decision };
     const latency = runtime.next();
     samplesMs.push(latency);

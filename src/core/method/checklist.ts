@@ -67,7 +67,8 @@ const notMeasured = (detail: string): Judged => ({ status: 'not-measured', detai
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
 function latency(e: ChecklistEvidence): Judged {
-  return { status: e.verdict.status, detail: e.verdict.reason };
+  // A model that fails in one of the device's states is not ready for that device.
+  return { status: e.verdict.status === 'depends' ? 'fail' : e.verdict.status, detail: e.verdict.reason };
 }
 
 function throughput(e: ChecklistEvidence): Judged {

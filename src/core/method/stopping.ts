@@ -5,14 +5,20 @@
  * a very fast model from running a million times and a very slow one from running for hours.
  */
 
-export type RunMode = 'quick' | 'standard' | 'thorough';
-export const RUN_MODES: readonly RunMode[] = ['quick', 'standard', 'thorough'];
+export type RunMode = 'quick' | 'standard' | 'thorough' | 'decided';
+export const RUN_MODES: readonly RunMode[] = ['quick', 'standard', 'thorough', 'decided'];
 
 export interface StoppingRule {
   minCount: number;
   minDurationMs: number;
   maxCount: number;
   maxDurationMs: number;
+  /**
+   * "Until decided" mode: past the minimums, keep going until the verdict against `limitMs` (the
+   * tighter of target and SLA) holds at 95% confidence, or p95's interval is within ±5%
+   * (method/decided.ts); the caps still apply. Absent in the other modes.
+   */
+  decide?: { limitMs: number | null };
 }
 
 /**
@@ -28,6 +34,9 @@ export const STOPPING_PRESETS: Readonly<Record<RunMode, StoppingRule>> = {
   quick: { minCount: 64, minDurationMs: 6_000, maxCount: 10_000, maxDurationMs: 30_000 },
   standard: { minCount: 130, minDurationMs: 10_000, maxCount: 50_000, maxDurationMs: 120_000 },
   thorough: { minCount: 1024, minDurationMs: 60_000, maxCount: 100_000, maxDurationMs: 600_000 },
+  // Until decided: p95's 130 runs and 2 s (long enough for a step or a warm-up tail to show),
+  // then as long as the answer is undecided, up to Standard's count cap and 60 s.
+  decided: { minCount: 130, minDurationMs: 2_000, maxCount: 50_000, maxDurationMs: 60_000, decide: { limitMs: null } },
 };
 
 /** The most runs any rule may ask for; matches `LIMITS.iterations.max` in core/config.ts. */
@@ -40,7 +49,8 @@ export function parseRunMode(raw: string): RunMode | null {
 }
 
 export function presetFor(mode: RunMode): StoppingRule {
-  return { ...STOPPING_PRESETS[mode] };
+  const preset = STOPPING_PRESETS[mode];
+  return { ...preset, ...(preset.decide ? { decide: { ...preset.decide } } : {}) };
 }
 
 export interface ResolvedRule {
@@ -53,10 +63,13 @@ export interface ResolvedRule {
 export function resolveStoppingRule(mode: RunMode, overrides: Partial<StoppingRule> = {}): ResolvedRule {
   const rule = presetFor(mode);
   const errors: string[] = [];
-  const limits: Record<keyof StoppingRule, number> = {
+  type Bound = Exclude<keyof StoppingRule, 'decide'>;
+  const limits: Record<Bound, number> = {
     minCount: MAX_RUNS, maxCount: MAX_RUNS, minDurationMs: MAX_DURATION_MS, maxDurationMs: MAX_DURATION_MS,
   };
-  for (const key of Object.keys(limits) as (keyof StoppingRule)[]) {
+  // Only the until-decided mode decides; its limit is the page's (target and SLA), not a preset's.
+  if (rule.decide && overrides.decide) rule.decide = { limitMs: overrides.decide.limitMs };
+  for (const key of Object.keys(limits) as Bound[]) {
     const value = overrides[key];
     if (value === undefined) continue;
     const whole = key === 'minCount' || key === 'maxCount';
@@ -84,9 +97,12 @@ export interface RunProgress {
   count: number;
   /** Time since the first measured run started. */
   elapsedMs: number;
+  /** Until-decided mode: whether the answer is decided yet; asked only once the minimums are met. */
+  decided?: () => boolean;
 }
 
-export type StopReason = 'continue' | 'minimums-met' | 'max-count' | 'max-duration';
+/** `decided`: the until-decided mode stopped because its answer held at 95% confidence. */
+export type StopReason = 'continue' | 'minimums-met' | 'max-count' | 'max-duration' | 'decided';
 
 export interface StopDecision {
   stop: boolean;
@@ -98,7 +114,8 @@ export interface StopDecision {
 /** Called by the harness before each measured run; pure, so tests drive it with a fake clock. */
 export function shouldStop(progress: RunProgress, rule: StoppingRule): StopDecision {
   const minimumsMet = progress.count >= rule.minCount && progress.elapsedMs >= rule.minDurationMs;
-  if (minimumsMet) return { stop: true, reason: 'minimums-met', minimumsMet };
+  if (minimumsMet && !rule.decide) return { stop: true, reason: 'minimums-met', minimumsMet };
+  if (minimumsMet && (progress.decided?.() ?? true)) return { stop: true, reason: 'decided', minimumsMet };
   if (progress.count >= rule.maxCount) return { stop: true, reason: 'max-count', minimumsMet };
   if (progress.elapsedMs >= rule.maxDurationMs) return { stop: true, reason: 'max-duration', minimumsMet };
   return { stop: false, reason: 'continue', minimumsMet };
@@ -108,5 +125,6 @@ export function shouldStop(progress: RunProgress, rule: StoppingRule): StopDecis
 export function describeRule(rule: StoppingRule): string {
   const s = (ms: number): string => `${+(ms / 1000).toFixed(3)} s`;
   return `at least ${rule.minCount} runs and ${s(rule.minDurationMs)}, `
+    + `${rule.decide ? 'then until the verdict is decided at 95% or p95 is known within ±5%, ' : ''}`
     + `at most ${rule.maxCount} runs or ${s(rule.maxDurationMs)}`;
 }

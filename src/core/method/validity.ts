@@ -1,23 +1,18 @@
 import type { BackendId } from '../result.ts';
-import { quantileSorted, sortedCopy } from '../stats.ts';
+import { PERCENTILE_MIN_SAMPLES } from './percentiles.ts';
 
 /**
  * Whether a measured run can be believed. Each check is stated with its evidence, so an invalid
  * result is shown with the reason, never hidden and never shown as if it were fine.
+ *
+ * Drift is not a reason to disbelieve a run: a run whose device changed state is split into
+ * regimes (regimes.ts) and judged in each (verdict.ts). Older results carry a 'drift' check.
  */
-
-/**
- * The largest relative change allowed between the p50 of the first and of the last quarter of
- * the run. Steady-state medians in a browser move by a few percent from noise alone; a change
- * beyond 10% means the device changed under the run (thermal throttling, GPU clocks, another
- * tab's load) or the warmup was too short, and the percentiles then mix two regimes.
- */
-export const DRIFT_BOUND = 0.1;
-
-/** Quarters need enough runs for their medians to mean something. */
-export const MIN_SAMPLES_FOR_DRIFT = 16;
 
 export type ValidityCheckId = 'visible' | 'samples' | 'drift' | 'backend';
+
+/** Enough runs for p95 (MLPerf's minimum): what a run stopped early by the user must have. */
+const STOPPED_EARLY_MIN = PERCENTILE_MIN_SAMPLES.p95;
 
 export interface ValidityCheck {
   id: ValidityCheckId;
@@ -41,46 +36,26 @@ export interface ValidityInput {
   hiddenEvents: number;
   requestedBackend: BackendId;
   ranBackend: BackendId;
-  /** Defaults to DRIFT_BOUND. */
-  driftBound?: number;
+  /**
+   * Why the measured loop ended. A run the user stopped ("stopped-early") is held to the
+   * fewest runs p95 needs, not to its rule's minimum, and says it was stopped.
+   */
+  stopReason?: string;
 }
 
-export interface QuarterDrift {
-  firstP50: number;
-  lastP50: number;
-  /** (last - first) / first: positive when the run got slower. */
-  relativeChange: number;
-}
-
-function median(samples: ArrayLike<number>): number {
-  return quantileSorted(sortedCopy(samples), 0.5);
-}
-
-/** The p50 of the first and of the last quarter of a run; null below MIN_SAMPLES_FOR_DRIFT. */
-export function quarterDrift(samplesMs: ArrayLike<number>): QuarterDrift | null {
-  const n = samplesMs.length;
-  if (n < MIN_SAMPLES_FOR_DRIFT) return null;
-  const quarter = Math.floor(n / 4);
-  const all = Array.from(samplesMs);
-  const firstP50 = median(all.slice(0, quarter));
-  const lastP50 = median(all.slice(n - quarter));
-  return { firstP50, lastP50, relativeChange: firstP50 > 0 ? (lastP50 - firstP50) / firstP50 : 0 };
-}
-
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-
-function driftCheck(samplesMs: ArrayLike<number>, bound: number): ValidityCheck {
-  const drift = quarterDrift(samplesMs);
-  if (!drift) {
-    return { id: 'drift', ok: false, detail: `too few runs to check for drift (${samplesMs.length}; need ${MIN_SAMPLES_FOR_DRIFT})` };
+function samplesCheck(n: number, required: number, stopReason: string | undefined): ValidityCheck {
+  if (stopReason === 'stopped-early') {
+    const need = Math.min(required, STOPPED_EARLY_MIN);
+    return {
+      id: 'samples', ok: n >= need,
+      detail: n >= need
+        ? `stopped early after ${n} runs (enough for p95: at least ${need}; the rule asked for ${required})`
+        : `stopped early after only ${n} runs; at least ${need} needed for p95`,
+    };
   }
-  const ok = Math.abs(drift.relativeChange) <= bound;
-  const change = `p50 of the first quarter ${drift.firstP50.toFixed(3)} ms, of the last ${drift.lastP50.toFixed(3)} ms`;
   return {
-    id: 'drift', ok,
-    detail: ok
-      ? `no drift: ${change} (${pct(drift.relativeChange)}, within ±${pct(bound)})`
-      : `drift: ${change} (${pct(drift.relativeChange)}, beyond ±${pct(bound)}); the device changed during the run`,
+    id: 'samples', ok: n >= required,
+    detail: n >= required ? `${n} runs (at least ${required} required)` : `only ${n} runs; at least ${required} required`,
   };
 }
 
@@ -93,13 +68,7 @@ export function assessValidity(input: ValidityInput): Validity {
         ? 'the tab stayed visible'
         : `the tab was hidden ${input.hiddenEvents} time(s); browsers throttle hidden tabs`,
     },
-    {
-      id: 'samples', ok: n >= input.requiredSamples,
-      detail: n >= input.requiredSamples
-        ? `${n} runs (at least ${input.requiredSamples} required)`
-        : `only ${n} runs; at least ${input.requiredSamples} required`,
-    },
-    driftCheck(input.samplesMs, input.driftBound ?? DRIFT_BOUND),
+    samplesCheck(n, input.requiredSamples, input.stopReason),
     {
       id: 'backend', ok: input.ranBackend === input.requestedBackend,
       detail: input.ranBackend === input.requestedBackend

@@ -1,14 +1,22 @@
 import { SELECTION_MATRIX, type DomainId } from './matrix.ts';
 import { isPercentileSupported, PERCENTILE_MIN_SAMPLES } from './percentiles.ts';
+import { acrossRegimes, judgeRegime, type RegimeJudgement } from './regime-verdict.ts';
+import type { Regime } from './regimes.ts';
 import type { Validity } from './validity.ts';
 
 /**
  * The answer to "is this fast enough?": p95 against the domain's target and the user's SLA.
  * Never a pass that was not measured: an invalid run, a sample too small for p95, or a missing
- * domain gives `status: 'not-measured'`, and `pass` is then false.
+ * domain gives `status: 'not-measured'`, and `pass` is then false. A run that changed regime
+ * (regimes.ts) is judged in each regime: decisive when all agree, `depends` when they do not.
  */
 
-export type VerdictStatus = 'pass' | 'fail' | 'not-measured';
+export type VerdictStatus = 'pass' | 'fail' | 'not-measured' | 'depends';
+
+/** How each status reads as a headline. */
+export const VERDICT_TEXT: Readonly<Record<VerdictStatus, string>> = {
+  pass: 'PASS', fail: 'FAIL', 'not-measured': 'NOT MEASURED', depends: 'DEPENDS ON THE DEVICE\'S STATE',
+};
 
 export interface LimitComparison {
   limitMs: number;
@@ -38,6 +46,10 @@ export interface Verdict {
    */
   passAtUpperBound: boolean | null;
   reason: string;
+  /** Whether the pass or fail holds at 95% confidence in every regime; absent on older results. */
+  decided?: boolean;
+  /** Each regime against the tighter limit, when the run had more than one. */
+  regimes?: RegimeJudgement[];
 }
 
 export interface VerdictInput {
@@ -49,6 +61,10 @@ export interface VerdictInput {
   validity: Validity;
   /** The upper end of p95's confidence interval, from percentilePrecision(). */
   p95UpperMs?: number | null;
+  /** The lower end of p95's interval: a fail is decided when it is at or over the limit. */
+  p95LowerMs?: number | null;
+  /** The run's regimes (regimes.ts); with two or more, each is judged. */
+  regimes?: Regime[];
 }
 
 function compare(p95: number, limitMs: number): LimitComparison {
@@ -86,12 +102,21 @@ export function judge(input: VerdictInput): Verdict {
   const passAtUpperBound = upper == null ? null : upper < targetMs && (slaMs === null || upper < slaMs);
 
   const label = SELECTION_MATRIX[input.domain].label;
+  const common = { ...base, marginMs: tighter.marginMs, marginPct: tighter.marginPct, againstTarget, againstSla };
+  const limit = Math.min(targetMs, slaMs ?? Infinity);
+  if (input.regimes && input.regimes.length >= 2) {
+    const regimes = input.regimes.map((r) => judgeRegime(r, limit));
+    const limitText = `the ${label} target ${ms(targetMs)}${slaMs === null ? '' : ` and the SLA ${ms(slaMs)}`}`;
+    const across = acrossRegimes(regimes, limitText);
+    return {
+      ...common, pass: across.status === 'pass', status: across.status,
+      passAtUpperBound: regimes.every((j) => j.upperMs < limit), reason: across.reason, decided: across.decided, regimes,
+    };
+  }
   const parts = [`p95 ${ms(p95)} ${againstTarget.pass ? '<' : '≥'} ${label} target ${ms(targetMs)}`];
   if (againstSla) parts.push(`${againstSla.pass ? '<' : '≥'} SLA ${ms(againstSla.limitMs)}`);
   if (pass && passAtUpperBound === false) parts.push(`but the 95% interval reaches ${ms(upper!)}: too close to call`);
-  return {
-    ...base, pass, status: pass ? 'pass' : 'fail',
-    marginMs: tighter.marginMs, marginPct: tighter.marginPct,
-    againstTarget, againstSla, passAtUpperBound, reason: parts.join(', '),
-  };
+  const lower = input.p95LowerMs;
+  const decided = pass ? passAtUpperBound === true : lower != null && lower >= limit;
+  return { ...common, pass, status: pass ? 'pass' : 'fail', passAtUpperBound, reason: parts.join(', '), decided };
 }

@@ -1,4 +1,5 @@
 /** The page's assessment (core/method) made to fit the shared schema: measured times to 1 µs, strings capped. */
+import type { Stability } from '../method/assess.ts';
 import type { Checklist } from '../method/checklist.ts';
 import { INTERVAL_METHOD, type PercentilePrecision, type QuantileInterval } from '../method/percentiles.ts';
 import type { Validity } from '../method/validity.ts';
@@ -50,7 +51,14 @@ export function shareVerdict(verdict: Verdict): Verdict {
     againstTarget: shareComparison(verdict.againstTarget),
     againstSla: shareComparison(verdict.againstSla),
     reason: cut(verdict.reason),
+    ...(verdict.regimes ? {
+      regimes: verdict.regimes.slice(0, BOUNDS.regimes).map((r) => ({ ...r, p50: roundMs(r.p50), p95: roundMs(r.p95), upperMs: roundMs(r.upperMs) })),
+    } : {}),
   };
+}
+
+export function shareStability(stability: Stability): NonNullable<SharedResult['stability']> {
+  return { findings: stability.pattern.findings.slice(0, 8).map((f) => ({ kind: f.kind, atRun: f.atRun, detail: cut(f.detail) })) };
 }
 
 export function shareChecklist(checklist: Checklist): Checklist {

@@ -9,7 +9,7 @@ import {
   ecdfFromQuantiles, histogramFromQuantiles, roundMs, sketchQuantilesMs, sketchSamples, type HistogramBin,
 } from './sketch.ts';
 import { cut, cutRecord, round6 } from './compact.ts';
-import { shareChecklist, sharePrecision, shareValidity, shareVerdict } from './convert-assessment.ts';
+import { shareChecklist, sharePrecision, shareStability, shareValidity, shareVerdict } from './convert-assessment.ts';
 
 /**
  * The model URL without what must not travel in a link: credentials, the query (signed URLs carry
@@ -135,6 +135,7 @@ export function toShared(result: BenchResult, appVersion = 'unknown'): SharedRes
     checklist: shareChecklist(result.checklist),
   };
   if (result.percentileMethod !== PERCENTILE_METHOD) shared.percentileMethod = cut(result.percentileMethod, BOUNDS.name);
+  if (result.stability !== undefined) shared.stability = shareStability(result.stability);
   if (result.task !== undefined) shared.task = shareTask(result.task);
   if (result.probes !== undefined) {
     shared.probes = {

@@ -51,11 +51,14 @@ function streamOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<BufferSource> 
 /**
  * What a link carries of a result: all of it except the checklist's detail sentences, which would
  * cost about 450 characters (a quarter of the budget) and repeat what the verdict and validity
- * already say. Statuses stay; history and exported files keep the details.
+ * already say. Statuses stay; history and exported files keep the details. Likewise the
+ * sentences describing an unstable run's pattern: its kinds and positions stay.
  */
 export function linkForm(shared: SharedResult): SharedResult {
   const items = shared.checklist.items.map((item) => ({ ...item, detail: '' }));
-  return { ...shared, checklist: { ...shared.checklist, items } };
+  // Instability findings travel by kind and position alone; the advice follows from the kind.
+  const stability = shared.stability && { findings: shared.stability.findings.map((f) => ({ ...f, detail: '' })) };
+  return { ...shared, checklist: { ...shared.checklist, items }, ...(stability ? { stability } : {}) };
 }
 
 /** The fragment for a result, `#r=…`, to append to the page's address. */

@@ -44,19 +44,45 @@ export const validity = z.object({
 
 const limitComparison = z.object({ limitMs: ms, pass: z.boolean(), marginMs: signed(BOUNDS.ms), marginPct: signed(1e9) });
 
+/** One regime's verdict (method/regime-verdict.ts): its position on the timeline and its p95 against the limit. */
+const regimeJudgement = z.object({
+  index: count(1),
+  startRun: count(0),
+  endRun: count(0),
+  p50: ms,
+  p95: ms,
+  upperMs: ms,
+  bound: z.enum(['interval', 'slowest run']),
+  pass: z.boolean(),
+  decided: z.boolean(),
+});
+
 export const verdict = z.object({
   domain,
   targetMs: nullableMs,
   slaMs: nullableMs,
   p95: nullableMs,
   pass: z.boolean(),
-  status: z.enum(['pass', 'fail', 'not-measured']),
+  // Enum values travel by index (wire.ts): new values go at the end, so older links keep their meaning.
+  status: z.enum(['pass', 'fail', 'not-measured', 'depends']),
   marginMs: z.nullable(signed(BOUNDS.ms)),
   marginPct: z.nullable(signed(1e9)),
   againstTarget: z.nullable(limitComparison),
   againstSla: z.nullable(limitComparison),
   passAtUpperBound: z.nullable(z.boolean()),
   reason: text(),
+  /** Absent on results made before regimes were judged. */
+  decided: z.optional(z.boolean()),
+  regimes: z.optional(list(regimeJudgement, BOUNDS.regimes)),
+});
+
+/** The pattern of an unstable run (method/patterns.ts); the advice follows from each kind. */
+export const stability = z.object({
+  findings: list(z.object({
+    kind: z.enum(['steady', 'warm-up-tail', 'step-up', 'step-down', 'climb', 'periodic-spikes', 'spikes']),
+    atRun: z.nullable(count(0)),
+    detail: text(),
+  }), 8),
 });
 
 const checklistItem = z.object({

@@ -13,6 +13,8 @@ export const BOUNDS = {
   listItems: 64,
   recordEntries: 32,
   warmupKept: 64,
+  /** Regimes kept in a shared verdict; a long climb can be cut into more. */
+  regimes: 16,
   sketchPoints: 1001,
   // LLM decoders list two cache tensors per layer: 80 layers make 160 inputs.
   tensors: 1024,

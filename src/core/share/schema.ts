@@ -8,7 +8,7 @@
  * it, by `parseShared` (validate.ts), which never throws.
  */
 import * as z from 'zod/mini';
-import { checklist, domainDetection, precision, validity, verdict } from './schema-assessment.ts';
+import { checklist, domainDetection, precision, stability, validity, verdict } from './schema-assessment.ts';
 import { BOUNDS, capped, count, domain, key, list, ms, nullableMs, text } from './schema-fields.ts';
 
 export { BOUNDS } from './schema-fields.ts';
@@ -26,7 +26,7 @@ const tensorSpec = z.object({
   shape: list(z.union([z.int().check(z.gte(-1), z.lte(2 ** 40)), text(64)]), 16),
 });
 
-const runtime = z.enum(['ort', 'tfjs', 'transformers']);
+const runtime = z.enum(['ort', 'tfjs', 'transformers', 'litert']);
 const backend = z.enum(['wasm', 'webgpu', 'webgl', 'cpu']);
 
 const model = z.object({
@@ -49,9 +49,14 @@ const config = z.object({
   runtime,
   backend,
   warmup: count(0),
-  mode: z.enum(['quick', 'standard', 'thorough', 'fixed']),
+  // Enum values travel by index (wire.ts): new values go at the end.
+  mode: z.enum(['quick', 'standard', 'thorough', 'fixed', 'decided']),
   iterations: count(1),
-  stopping: z.object({ minCount: count(0), minDurationMs: ms, maxCount: count(0), maxDurationMs: ms }),
+  stopping: z.object({
+    minCount: count(0), minDurationMs: ms, maxCount: count(0), maxDurationMs: ms,
+    /** The until-decided mode's limit (method/stopping.ts). */
+    decide: z.optional(z.object({ limitMs: nullableMs })),
+  }),
   threads: z.int().check(z.gte(0), z.lte(1024)),
   seed: z.int(),
   dims: capped(z.record(key, z.int().check(z.gte(0), z.lte(1e9)))),
@@ -140,12 +145,14 @@ export const sharedResultSchema = z.object({
   appVersion: text(64),
   versions: capped(z.record(key, text(64))),
   startedAt: z.iso.datetime(),
-  stopReason: z.enum(['continue', 'minimums-met', 'max-count', 'max-duration']),
+  stopReason: z.enum(['continue', 'minimums-met', 'max-count', 'max-duration', 'decided']),
   domainDetection,
   precision,
   validity,
   verdict,
   checklist,
+  /** Absent on results made before regimes were found. */
+  stability: z.optional(stability),
   task: z.optional(taskMetrics),
   probes: z.optional(probes),
 });

@@ -7,6 +7,7 @@ import { percentilePrecision } from '../../../src/core/method/percentiles.ts';
 import { presetFor } from '../../../src/core/method/stopping.ts';
 import { assessValidity } from '../../../src/core/method/validity.ts';
 import { judge } from '../../../src/core/method/verdict.ts';
+import { findRegimes } from '../../../src/core/method/regimes.ts';
 
 /** A 10 ms model with a right tail: p50 = 10 ms, p95 = 8 + 2·e^(0.5·1.6449) ≈ 12.552 ms. */
 const model: LatencyDistribution = { shiftMs: 8, medianMs: 2, sigma: 0.5 };
@@ -97,13 +98,18 @@ describe('calibration: validity flags and the verdict', () => {
     expect(verdict).toMatchObject({ status: 'pass', passAtUpperBound: true });
   });
 
-  it('flags injected drift, and the verdict then refuses to pass', () => {
+  it('keeps a run with injected drift valid, and judges it in its two regimes', () => {
     const rt = createCalibrationRuntime(model, { seed: 5, drift: { fromRun: 500, factor: 1.3 } });
     const run = simulateRun(rt, presetFor('standard'));
     const validity = validityOf(run.samplesMs);
-    expect(validity.checks.find((c) => c.id === 'drift')!.ok).toBe(false);
+    expect(validity.valid).toBe(true);
     const stats = summarize(run.samplesMs);
-    expect(judge({ domain: 'vision', count: stats.count, p95: stats.p95, validity })).toMatchObject({ pass: false, status: 'not-measured' });
+    const { regimes } = findRegimes(run.samplesMs);
+    expect(regimes).toHaveLength(2);
+    expect(Math.abs(regimes[1]!.startRun - 500)).toBeLessThanOrEqual(10);
+    const verdict = judge({ domain: 'vision', count: stats.count, p95: stats.p95, validity, regimes });
+    expect(verdict).toMatchObject({ pass: true, status: 'pass', decided: true });
+    expect(verdict.reason).toMatch(/^pass in all 2 regimes seen/);
   });
 
   it('marks a hidden tab invalid', () => {

@@ -37,6 +37,10 @@ const SCENARIOS: Record<string, { dims: DimValues; flags?: Record<string, boolea
     { dims: { batch: 2, sequence: 5, past_sequence: 0, total_sequence: 5 } },
     { dims: { batch: 2, sequence: 1, past_sequence: 5, total_sequence: 6 } },
   ],
+  llama: [
+    { dims: { batch: 2, sequence: 5, past_sequence: 0, total_sequence: 5 } },
+    { dims: { batch: 2, sequence: 1, past_sequence: 5, total_sequence: 6 } },
+  ],
   whisper_decoder: [
     { dims: { batch: 2, decoder_sequence: 4, past_decoder_sequence: 0, total_decoder_sequence: 4, encoder_sequence: 0, encoder_sequence_out: 100 }, flags: { use_cache_branch: false } },
     { dims: { batch: 2, decoder_sequence: 1, past_decoder_sequence: 4, total_decoder_sequence: 5, encoder_sequence: 100 }, flags: { use_cache_branch: true } },
@@ -76,7 +80,7 @@ describe.each(tiny)('$id', (entry) => {
       const session = await createSession(file);
       expect(session.inputNames).toEqual(signature.inputs.map((i) => i.name));
       expect(session.outputNames).toEqual(signature.outputs.map((o) => o.name));
-      const key = stem === 'decoder_model_merged' ? 'whisper_decoder' : entry.architecture;
+      const key = stem === 'decoder_model_merged' ? 'whisper_decoder' : entry.architecture === 'llama3' ? 'llama' : entry.architecture;
       for (const [index, scenario] of (SCENARIOS[key] ?? SCENARIOS.default ?? []).entries()) {
         const dims = { ...(SCENARIOS.default?.[0]?.dims ?? {}), ...scenario.dims };
         const outputs = await session.run(makeFeeds(signature.inputs, dims, scenario.flags));

@@ -32,7 +32,7 @@ export function assess(
   });
   return {
     ...measurement, domainDetection, precision: assessment.precision,
-    validity: assessment.validity, verdict: assessment.verdict, checklist,
+    validity: assessment.validity, verdict: assessment.verdict, checklist, stability: assessment.stability,
   };
 }
 

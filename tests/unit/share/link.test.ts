@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { fromShared, toShared } from '../../../src/core/share/convert.ts';
 import { decodeResult, encodeResult, isShareFragment, linkForm, MAX_DECODED_BYTES, shareUrl } from '../../../src/core/share/link.ts';
 import { summarize } from '../../../src/core/stats.ts';
-import { benchResultArb, latencies, typicalResult } from './fixtures.ts';
+import { assess, benchResultArb, latencies, typicalResult } from './fixtures.ts';
 import { deflateRaw, fragmentOf } from './payload.ts';
 
 /** 10,000 samples and every name at its cap, in text that deflate cannot shrink much. */
@@ -41,14 +41,15 @@ describe('share links', () => {
     }), { numRuns: 300 });
   });
 
-  test('the link leaves out only the checklist details, and the view says so', async () => {
+  test('the link leaves out only the checklist and finding details, and the view says so', async () => {
     const shared = toShared(typicalResult());
     expect(fromShared(shared).checklistDetailsOmitted).toBe(false);
     const decoded = await decodeResult(await encodeResult(shared));
     expect(decoded.ok && fromShared(decoded.result).checklistDetailsOmitted).toBe(true);
-    const { checklist, ...rest } = linkForm(shared);
-    const { checklist: original, ...expected } = shared;
+    const { checklist, stability, ...rest } = linkForm(shared);
+    const { checklist: original, stability: originalStability, ...expected } = shared;
     expect(rest).toEqual(expected);
+    expect(stability!.findings).toEqual(originalStability!.findings.map((f) => ({ ...f, detail: '' })));
     expect(checklist.counts).toEqual(original.counts);
     expect(checklist.items.map(({ detail, ...item }) => [item, detail])).toEqual(original.items.map(({ detail: _, ...item }) => [item, '']));
   });
@@ -120,5 +121,31 @@ describe('oversized payloads', () => {
   test('an absurdly long fragment is refused before decoding', async () => {
     const decoded = await decodeResult(`#r=${'A'.repeat(200_000)}`);
     expect(decoded).toEqual({ ok: false, error: expect.stringContaining('too long') });
+  });
+});
+
+describe('links made before regimes', () => {
+  test('still decode: no stability, no per-regime verdict, a drift check in validity', async () => {
+    const shared = toShared(typicalResult(130, 'standard'));
+    const { stability: _, ...old } = shared;
+    const { decided: _d, regimes: _r, ...oldVerdict } = old.verdict;
+    const before = {
+      ...old, verdict: { ...oldVerdict, status: 'not-measured' as const },
+      validity: { valid: false, checks: [{ id: 'drift' as const, ok: false, detail: 'drift: p50 moved 15%' }], reasons: ['drift: p50 moved 15%'] },
+    };
+    const decoded = await decodeResult(await encodeResult(before));
+    expect(decoded.ok && decoded.result.verdict).toMatchObject({ status: 'not-measured' });
+    expect(decoded.ok && decoded.result.validity.checks[0]!.id).toBe('drift');
+    expect(decoded.ok && decoded.result.stability).toBeUndefined();
+  });
+
+  test('a result with two regimes keeps them and its findings through a link', async () => {
+    const result = typicalResult(260, 'standard');
+    result.timings.samplesMs = result.timings.samplesMs.map((ms, i) => (i >= 130 ? ms * 1.5 : ms));
+    const shared = toShared(assess(result));
+    expect(shared.verdict.regimes).toHaveLength(2);
+    const decoded = await decodeResult(await encodeResult(shared));
+    expect(decoded.ok && decoded.result.verdict.regimes).toEqual(shared.verdict.regimes);
+    expect(decoded.ok && decoded.result.stability!.findings.map((f) => f.kind)).toContain('step-up');
   });
 });
