@@ -60,7 +60,14 @@ export function precompressedWasm(): Plugin {
       const headers = server.config.preview.headers ?? {};
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '').split('?')[0]!;
-        const encoding = path.endsWith('.wasm') && !path.includes('..') ? chooseEncoding(req.headers['accept-encoding']) : null;
+        const accepted = req.headers['accept-encoding'];
+        // Vite's on-the-fly gzip would also compress model files, and each byte range of them on
+        // its own: a browser that stitches a cached range (a format sniff) to the rest of the file
+        // then reads a corrupt model. Model bytes and ranges are sent as they are.
+        if (req.headers.range || !/\.(html|js|mjs|css|json|svg|txt|map|webmanifest)$|\/$/.test(path)) {
+          req.headers['accept-encoding'] = 'identity';
+        }
+        const encoding = path.endsWith('.wasm') && !path.includes('..') && !req.headers.range ? chooseEncoding(accepted) : null;
         const file = encoding ? join(dist, decodeURIComponent(path) + encoding.suffix) : null;
         if (!encoding || !file || !existsSync(file)) return next();
         for (const [name, value] of Object.entries(headers)) res.setHeader(name, value as string);

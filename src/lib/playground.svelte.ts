@@ -18,6 +18,7 @@ import { compiledOrtWasm } from './compiled-wasm.ts';
 import { ModelMenu } from './model-menu.svelte.ts';
 import { CompareSet, OpenedResult } from './shared-results.svelte.ts';
 import { Tabs } from './tabs.svelte.ts';
+import { DeviceLabel } from './device-label.svelte.ts';
 import { ModelOpener } from './model-opener.svelte.ts';
 import { splitError } from '../core/error-details.ts';
 import type { FolderFile } from '../../workers/protocol.ts';
@@ -35,6 +36,7 @@ export class Playground {
   readonly opened = new OpenedResult();
   readonly compare = new CompareSet();
   readonly tabs = new Tabs();
+  readonly deviceLabel = new DeviceLabel();
   /** The one model picker: runtime, its built-in models, files and URLs. */
   readonly menu = new ModelMenu(this.bench);
   get builtins(): BuiltinModel[] {
@@ -167,7 +169,7 @@ export class Playground {
   }
 
   async #saveAndShare(result: BenchResult): Promise<void> {
-    const shared = toShared(result, APP_VERSION);
+    const shared = toShared(result, APP_VERSION, this.deviceLabel.value);
     try {
       await this.history.save(shared, result.timings.samplesMs);
     } catch (cause) {

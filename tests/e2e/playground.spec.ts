@@ -15,7 +15,7 @@ test('first visit: the default model is loaded with Run in view, and the result 
 
   await page.getByTestId('mode').selectOption('fixed');
   await page.getByTestId('warmup').fill('2');
-  await page.getByTestId('iterations').fill('3000');
+  await page.getByTestId('iterations').fill('50000');
   await page.getByTestId('run').click();
   // Measured runs arrive while the run is in flight: the live charts and the elapsed time show them.
   await expect(page.getByTestId('live-histogram').getByRole('img')).toBeVisible();
