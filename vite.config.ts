@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { precompressedWasm } from './scripts/precompress.ts';
+import { offlineApp } from './scripts/pwa.ts';
 import { litertGlue } from './scripts/vite-litert.ts';
 
 /**
@@ -13,7 +14,7 @@ export const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [svelte(), litertGlue(), precompressedWasm()],
+  plugins: [svelte(), litertGlue(), precompressedWasm(), offlineApp()],
   // One page: a missing file must be a real 404, not index.html (which would parse as a "model").
   appType: 'mpa',
   server: { headers: isolationHeaders },

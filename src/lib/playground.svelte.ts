@@ -15,6 +15,7 @@ import { Benchmark } from './benchmark.svelte.ts';
 import { History } from './history.svelte.ts';
 import { fileSource, type BuiltinModel } from './model-sources.ts';
 import { compiledOrtWasm } from './compiled-wasm.ts';
+import { installOfflineApp } from './offline.ts';
 import { ModelMenu } from './model-menu.svelte.ts';
 import { CompareSet, OpenedResult } from './shared-results.svelte.ts';
 import { Tabs } from './tabs.svelte.ts';
@@ -110,6 +111,7 @@ export class Playground {
       else if (!request.model) await this.menu.loadDefault();
     } finally {
       this.#autorunPending = false;
+      installOfflineApp();
     }
   }
 
