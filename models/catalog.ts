@@ -46,6 +46,8 @@ export interface CatalogEntry {
   publishedParameters?: number;
   /** Always true: weights are seeded noise; latency is real, outputs are meaningless. */
   synthetic: true;
+  /** The app's runtimes that can run it: its pickers offer it only there (tested by catalog.spec.ts). */
+  runtimes: ('ort' | 'transformers' | 'tfjs')[];
 }
 
 interface Family {
@@ -56,6 +58,8 @@ interface Family {
   hubHasOnnx: boolean;
   onnxStems: string[];
   tfjs?: true;
+  /** False where transformers.js has no model class for the architecture (YOLOv8: "Unsupported model type"). */
+  transformersJs?: false;
   /** Also written as GGUF (F32, F16, Q8_0, Q4_0) for llama.cpp / wllama. */
   gguf?: true;
   tiny: { id: string; name: string };
@@ -69,7 +73,7 @@ const FAMILIES: Family[] = [
     tiny: { id: 'mobilenet-v2-tiny', name: 'MobileNetV2 (tiny)' }, full: { id: 'mobilenet-v2', name: 'MobileNetV2 1.0 224', publishedParameters: 3_504_872 } },
   { architecture: 'efficientnet', tfjs: true, domain: 'vision', task: 'image-classification', hubId: 'google/efficientnet-b0', hubHasOnnx: false, onnxStems: ['model'],
     tiny: { id: 'efficientnet-tiny', name: 'EfficientNet (tiny)' }, full: { id: 'efficientnet-b0', name: 'EfficientNet-B0', publishedParameters: 5_288_548 } },
-  { architecture: 'yolov8', tfjs: true, domain: 'vision', task: 'object-detection', hubId: 'Ultralytics/YOLOv8', hubHasOnnx: false, onnxStems: ['model'],
+  { architecture: 'yolov8', tfjs: true, transformersJs: false, domain: 'vision', task: 'object-detection', hubId: 'Ultralytics/YOLOv8', hubHasOnnx: false, onnxStems: ['model'],
     tiny: { id: 'yolov8-tiny', name: 'YOLOv8 (tiny)' }, full: { id: 'yolov8n', name: 'YOLOv8n', publishedParameters: 3_157_200 } },
   { architecture: 'bert', domain: 'nlp', task: 'feature-extraction', hubId: 'Xenova/bert-base-uncased', hubHasOnnx: true, onnxStems: ['model'],
     tiny: { id: 'bert-tiny', name: 'BERT (tiny)' }, full: { id: 'bert-base', name: 'BERT-base', publishedParameters: 109_482_240 } },
@@ -90,7 +94,12 @@ const FAMILIES: Family[] = [
 function entry(f: Family, preset: Preset): CatalogEntry {
   const { id, name } = f[preset];
   const base = { id, name, architecture: f.architecture, preset, domain: f.domain, task: f.task, path: `zoo/${id}`,
-    onnxStems: f.onnxStems, hubId: f.hubId, hubHasOnnx: f.hubHasOnnx, synthetic: true as const };
+    onnxStems: f.onnxStems, hubId: f.hubId, hubHasOnnx: f.hubHasOnnx, synthetic: true as const,
+    runtimes: [
+      ...(f.onnxStems.includes('model') ? ['ort' as const] : []),
+      ...(f.transformersJs === false ? [] : ['transformers' as const]),
+      ...(f.tfjs ? ['tfjs' as const] : []),
+    ] };
   const withTfjs = f.tfjs ? { ...base, tfjsModel: `zoo/${id}/tfjs/model.json` } : f.gguf ? { ...base, gguf: ggufPaths(id) } : base;
   return preset === 'full' ? { ...withTfjs, publishedParameters: f.full.publishedParameters } : withTfjs;
 }

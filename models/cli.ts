@@ -11,7 +11,9 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATALOG } from './catalog.ts';
 import { GGUF_TYPES, type Dtype, type GgufType, type Preset } from './catalog.ts';
+import { awkwardCorpus } from './awkward.ts';
 import { badFixtures } from './fixtures.ts';
+import { ggufFixtures } from './gguf/fixtures.ts';
 import { ALL_DTYPES, DEFAULT_SEED, describeEntry, entryFiles } from './zoo.ts';
 import type { GeneratedEntry, ZooFile } from './zoo.ts';
 import { InvalidConfigError } from './core/validate.ts';
@@ -94,7 +96,9 @@ for (const entry of entries) {
       files.push({ path: file.path, bytes: typeof file.data === 'string' ? new TextEncoder().encode(file.data).length : file.data.length });
       if (entry.id === 'resnet-tiny' && file.path === 'onnx/model.onnx' && typeof file.data !== 'string') {
         writeAll(join(values.out, '_fixtures'), badFixtures(file.data));
+        writeAll(join(values.out, '_awkward'), awkwardCorpus());
       }
+      if (entry.id === 'llama-tiny' && file.path === 'config.json') writeAll(join(values.out, '_fixtures'), ggufFixtures());
     }
   } catch (error) {
     if (error instanceof InvalidConfigError) fail(error.message);

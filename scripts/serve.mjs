@@ -32,7 +32,10 @@ export function ensureBuilt() {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-/** Serves dist/ on localhost; resolves to the Vite preview server (call .close() to stop). */
-export async function serve(port, host = 'localhost') {
-  return preview({ root, logLevel: 'warn', preview: { port, strictPort: true, host } });
+/**
+ * Serves dist/ on localhost; resolves to the Vite preview server (call .close() to stop). `plugins`
+ * add middleware (the fleet CLI serves local model files beside the app).
+ */
+export async function serve(port, host = 'localhost', plugins = []) {
+  return preview({ root, logLevel: 'warn', plugins, preview: { port, strictPort: true, host } });
 }

@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { RuntimeId } from '../src/core/result.ts';
+import { dryRun } from './dry-run.ts';
 import { OpenModel, runBenchmark } from './harness.ts';
 import { BenchError } from './errors.ts';
 import { ModelFiles } from './model-files.ts';
@@ -14,11 +15,34 @@ import { setCompiledOrtWasm } from './compiled-wasm.ts';
 
 let opened: OpenModel | null = null;
 
+/**
+ * The page's watchdog knows this worker is gone when the Web Lock named after it is released,
+ * which the browser does when the worker's global dies, however it dies. `ping` answers only
+ * once the lock is held, so the page never queues for a lock the worker has not taken yet.
+ */
+const lockHeld = new Promise<void>((resolve) => {
+  if (!self.name.startsWith('benchtab-bench:') || !navigator.locks) return resolve();
+  void navigator.locks.request(self.name, () => {
+    resolve();
+    return new Promise<never>(() => {});
+  });
+});
+
+/** Test hook (RunRequest.exitAfterRuns): close this worker after N measured runs, as a crash would. */
+function withExitHook(request: RunRequest, onProgress: ProgressCallback): ProgressCallback {
+  const after = request.exitAfterRuns;
+  if (after === undefined) return onProgress;
+  return (progress) => {
+    onProgress(progress);
+    if (progress.phase === 'measure' && progress.done >= after) self.close();
+  };
+}
+
 const api: BenchWorkerApi = {
   async inspect(source: ModelSource, runtimeId: RuntimeId = 'ort') {
     const runtime = await loadRuntime(runtimeId);
     const files = new ModelFiles(source);
-    const { io, summary } = await runtime.inspect(files);
+    const { io, summary, facts, hints, imageSize } = await runtime.inspect(files);
     return {
       runtime: runtimeId,
       model: {
@@ -31,13 +55,23 @@ const api: BenchWorkerApi = {
       },
       io,
       ...(summary ? { summary } : {}),
+      ...(hints ? { hints } : {}),
+      ...(imageSize ? { imageSize } : {}),
+      ...(facts ? { facts } : {}),
     };
   },
   useCompiledWasm(ort: WebAssembly.Module | null) {
     setCompiledOrtWasm(ort);
   },
+  async ping() {
+    await lockHeld;
+    return performance.now();
+  },
   async run(request: RunRequest, onProgress: ProgressCallback) {
-    return runBenchmark(await loadRuntime(request.config.runtime), request, onProgress);
+    return runBenchmark(await loadRuntime(request.config.runtime), request, withExitHook(request, onProgress));
+  },
+  async dryRun(request: RunRequest) {
+    return dryRun(await loadRuntime(request.config.runtime), request);
   },
   async open(request: RunRequest) {
     opened = await OpenModel.open(await loadRuntime(request.config.runtime), request);

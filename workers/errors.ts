@@ -3,7 +3,9 @@
  * into what the user can do about it; the raw text travels after RAW_MARK, scrubbed of the build
  * machine's paths, so the page can show it under a disclosure.
  */
-import { withDetails } from '../src/core/error-details.ts';
+import { scrubRaw, withDetails } from '../src/core/error-details.ts';
+
+export { scrubRaw };
 import type { BenchErrorName } from './protocol.ts';
 
 /** The class an error gets when nothing more precise is known, by its name. */
@@ -20,16 +22,6 @@ export class BenchError extends Error {
     super(withDetails(message, errorClass, raw ? scrubRaw(raw) : undefined));
     this.name = name;
   }
-}
-
-/** Build-machine paths and source locations ("/onnxruntime_src/core/graph/model.cc:147") are noise to users. */
-export function scrubRaw(raw: string): string {
-  return raw
-    .replace(/(?:[A-Za-z]:)?(?:[\\/][\w.+@-]+){2,}\.(?:cc|cpp|h|hpp|c|py|rs|js|ts|mjs)(?::\d+)+/g, '[source]')
-    .replace(/(?:\/(?:home|Users|usr|opt|tmp|build|workspace|onnxruntime_src|__w)\/)[^\s"')]*/g, '[path]')
-    .replace(/\s{2,}/g, ' ')
-    .trim()
-    .slice(0, 2000);
 }
 
 export type LoadErrorClass = 'corrupt-model' | 'unsupported-operator' | 'missing-external-data' | 'out-of-memory' | 'unknown';

@@ -4,13 +4,15 @@
  * end-to-end task request), nothing else in the region. The measured loop obeys the config's
  * stopping rule: both minimums met, or a cap reached.
  */
-import { synthesizeInputs } from '../src/core/inputs.ts';
+import type { SynthTensor } from '../src/core/inputs.ts';
+import { feedsFor } from '../src/core/inputs/feeds.ts';
 import { throttledDecider } from '../src/core/method/decided.ts';
 import { shouldStop, type StopReason } from '../src/core/method/stopping.ts';
 import { PERCENTILE_METHOD, summarize } from '../src/core/stats.ts';
 import type { BenchConfig, Measurement } from '../src/core/result.ts';
 import { generationMetrics, speechMetrics, splitStats } from '../src/core/tasks/metrics.ts';
 import { TASKS, type RunSplit, type TaskMetrics } from '../src/core/tasks/types.ts';
+import { makeBreather } from './breathe.ts';
 import { collectEnv } from './env.ts';
 import { BenchError } from './errors.ts';
 import { ModelFiles } from './model-files.ts';
@@ -38,10 +40,12 @@ function makeReporter(onProgress: ProgressCallback): Report {
 }
 
 /** What one timed run does: a raw inference, or a task request that reports its split. */
-interface Workload {
+export interface Workload {
   run(): Promise<RunSplit | void>;
   runner?: TaskRunner;
   inputs?: PreparedInputs;
+  /** The synthesized tensors behind `inputs`, for explaining a failed inference. */
+  feeds?: SynthTensor[];
 }
 
 interface Timed {
@@ -58,9 +62,11 @@ async function timeOnce(workload: Workload): Promise<Timed> {
 async function warmUp(workload: Workload, count: number, report: Report): Promise<number[]> {
   const samples: number[] = [];
   report({ phase: 'warmup', done: 0, total: count }, true);
+  const breathe = makeBreather();
   for (let i = 0; i < count; i++) {
     samples.push((await timeOnce(workload)).ms);
     report({ phase: 'warmup', done: i + 1, total: count, lastMs: samples[i]! });
+    await breathe();
   }
   return samples;
 }
@@ -70,6 +76,7 @@ async function measure(workload: Workload, config: BenchConfig, report: Report) 
   const rule = config.stopping;
   const samplesMs: number[] = [];
   const splits: RunSplit[] = [];
+  const breathe = makeBreather();
   const start = performance.now();
   const decider = rule.decide ? throttledDecider(rule.decide.limitMs) : null;
   report({ phase: 'measure', done: 0, total: rule.minCount, elapsedMs: 0, minDurationMs: rule.minDurationMs }, true);
@@ -82,14 +89,16 @@ async function measure(workload: Workload, config: BenchConfig, report: Report) 
     samplesMs.push(ms);
     if (split) splits.push(split);
     report({ phase: 'measure', done: samplesMs.length, total: rule.minCount, lastMs: ms, elapsedMs, minDurationMs: rule.minDurationMs }, false, ms);
+    await breathe();
   }
 }
 
-async function makeWorkload(model: LoadedModel, request: RunRequest, runtime: Runtime): Promise<Workload> {
+export async function makeWorkload(model: LoadedModel, request: RunRequest, runtime: Runtime): Promise<Workload> {
   const { config } = request;
   if (!config.task) {
-    const inputs = model.prepare(synthesizeInputs(model.io.inputs, config.dims, config.seed, config.vocabSize));
-    return { run: () => model.runOnce(inputs), inputs };
+    const feeds = feedsFor(model.io.inputs, config, request.inputData);
+    const inputs = model.prepare(feeds);
+    return { run: () => model.runOnce(inputs), inputs, feeds };
   }
   if (!request.taskInput) throw new BenchError('BadModelError', `The task ${config.task} needs an input: choose a sample or give your own.`);
   const runner = model.task
@@ -125,7 +134,8 @@ function taskMetrics(request: RunRequest, runner: TaskRunner, splits: RunSplit[]
   const dtype = request.config.dtype ?? defaultDtype;
   if (!task || !request.taskInput) return undefined;
   const audioSeconds = runner.audioSeconds;
-  const generation = generationMetrics(splits);
+  const computed = generationMetrics(splits);
+  const generation = computed && runner.placement ? { ...computed, placement: runner.placement } : computed;
   return {
     task,
     dtype: dtype ?? null,
@@ -137,6 +147,26 @@ function taskMetrics(request: RunRequest, runner: TaskRunner, splits: RunSplit[]
   };
 }
 
+/** The first inference; an error it raises is explained by the runtime (naming the input). */
+export async function firstRun(model: LoadedModel, workload: Workload): Promise<Timed> {
+  try {
+    return await timeOnce(workload);
+  } catch (cause) {
+    if (!model.explain || !workload.feeds || cause instanceof BenchError) throw cause;
+    const { message, raw } = model.explain(cause instanceof Error ? cause.message : String(cause), workload.feeds);
+    throw new BenchError('BadModelError', message, raw, 'bad-input');
+  }
+}
+
+/** The roofline's work count; a graph it cannot read costs the result nothing but that. */
+async function countWork(runtime: Runtime, files: ModelFiles, dims: Record<string, number>) {
+  try {
+    return await runtime.countWork?.(files, dims);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function runBenchmark(runtime: Runtime, request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome> {
   const { config } = request;
   const report = makeReporter(onProgress);
@@ -144,8 +174,9 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
   const env = await collectEnv(runtime.versions());
   const { files, fetchMs, initMs, model, workload } = await openModel(runtime, request, report);
   try {
-    report({ phase: 'first', done: 0, total: 1 }, true);
-    const firstMs = (await timeOnce(workload)).ms;
+    report({ phase: 'first', done: 0, total: 1, facts: { env, backend: model.backend, fetchMs, initMs } }, true);
+    const firstMs = (await firstRun(model, workload)).ms;
+    report({ phase: 'warmup', done: 0, total: config.warmup, facts: { firstMs } }, true);
     const afterFirst = model.probe?.();
     const warmupMs = await warmUp(workload, config.warmup, report);
     const { samplesMs, splits, stopReason } = await measure(workload, config, report);
@@ -153,6 +184,7 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
     // Outside every timed region: one more inference whose outputs are kept for drift checks.
     const outputs = request.captureOutputs && workload.inputs ? await model.readOutputs(workload.inputs) : undefined;
     const task = workload.runner ? taskMetrics(request, workload.runner, splits, samplesMs, runtime.defaultDtype) : undefined;
+    const work = config.task ? undefined : await countWork(runtime, files, config.dims);
     const measurement: Measurement = {
       schemaVersion: 1 as const,
       runtime: runtime.id,
@@ -168,6 +200,7 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
       stopReason,
       ...(task ? { task } : {}),
       ...(afterFirst && afterLast ? { probes: { afterFirst, afterLast } } : {}),
+      ...(work ? { work } : {}),
     };
     return outputs ? { measurement, outputs } : { measurement };
   } finally {

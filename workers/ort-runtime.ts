@@ -9,30 +9,27 @@
 import { ort } from './ort-env.ts';
 import { fromFloat16Array } from '../models/core/float16.ts';
 import type { SynthTensor } from '../src/core/inputs.ts';
-import type { BackendId, Dim, ModelIO, TensorDType, TensorSpec } from '../src/core/result.ts';
+import { explainRunError } from '../src/core/inputs/explain.ts';
+import { graphHints } from '../src/core/inputs/graph-hints.ts';
+import { specFromMetadata } from '../src/core/inputs/io-spec.ts';
+import { readOnnxGraph, type OnnxGraph } from '../src/core/inputs/onnx-graph.ts';
+import type { BackendId, ModelIO } from '../src/core/result.ts';
 import { assertWebGpu } from './env.ts';
 import { BenchError, loadError } from './errors.ts';
 import type { ModelFiles } from './model-files.ts';
 import type { LoadedModel, LoadOptions, PreparedInputs, Runtime } from './runtime.ts';
 import { checkModelBytes } from './source.ts';
+import { preprocessorImageSize, readExternalData } from './onnx-files.ts';
+import { countOnnxWork } from './onnx-work.ts';
 
 interface OrtPrepared extends PreparedInputs {
   feeds: Record<string, ort.Tensor>;
 }
 
-function toSpec(meta: ort.InferenceSession.ValueMetadata, index: number): TensorSpec {
-  if (!meta.isTensor) return { name: meta.name, dtype: 'float32', shape: [] };
-  // ORT reports an unnamed dynamic dimension as -1 (or a blank name): give it a name to bind.
-  const shape: Dim[] = meta.shape.map((d, axis) =>
-    typeof d === 'number' && d >= 0 ? d : typeof d === 'string' && d !== '' ? d : `${meta.name}_dim${axis}`);
-  void index;
-  return { name: meta.name, dtype: meta.type as TensorDType, shape };
-}
-
 function describe(session: ort.InferenceSession): ModelIO {
   return {
-    inputs: session.inputMetadata.map(toSpec),
-    outputs: session.outputMetadata.map(toSpec),
+    inputs: session.inputMetadata.map(specFromMetadata),
+    outputs: session.outputMetadata.map(specFromMetadata),
   };
 }
 
@@ -41,20 +38,31 @@ function onnxPath(files: ModelFiles): string {
   return files.entry.endsWith('.onnx') ? files.entry : 'onnx/model.onnx';
 }
 
-async function createSession(files: ModelFiles, backend: BackendId, threads: number): Promise<ort.InferenceSession> {
-  const bytes = await files.read(onnxPath(files));
-  checkModelBytes(bytes, onnxPath(files), 'ort');
+interface Opened {
+  session: ort.InferenceSession;
+  /** The graph as protobufjs reads it; null when only onnxruntime can (then no hints). */
+  graph: OnnxGraph | null;
+}
+
+async function createSession(files: ModelFiles, backend: BackendId, threads: number): Promise<Opened> {
+  const path = onnxPath(files);
+  const bytes = await files.read(path);
+  checkModelBytes(bytes, path, 'ort');
+  const graph = readOnnxGraph(bytes);
+  const externalData = graph ? await readExternalData(files, path, graph) : [];
   if (backend !== 'wasm' && backend !== 'webgpu') {
     throw new BenchError('BackendUnavailableError', `onnxruntime-web has no ${backend} backend here: choose wasm or webgpu.`);
   }
   if (backend === 'webgpu') await assertWebGpu();
   ort.env.wasm.numThreads = threads;
   try {
-    return await ort.InferenceSession.create(bytes, {
+    const session = await ort.InferenceSession.create(bytes, {
       executionProviders: [backend],
+      ...(externalData.length > 0 ? { externalData } : {}),
       // Forbid WebGPU sessions from quietly placing nodes on the CPU.
       extra: backend === 'webgpu' ? { session: { disable_cpu_ep_fallback: '1' } } : {},
     });
+    return { session, graph };
   } catch (cause) {
     const raw = cause instanceof Error ? cause.message : String(cause);
     if (/no available backend|backend not found|webgpu/i.test(raw) && backend === 'webgpu') {
@@ -66,8 +74,12 @@ async function createSession(files: ModelFiles, backend: BackendId, threads: num
 
 class OrtModel implements LoadedModel {
   readonly io: ModelIO;
-  constructor(private readonly session: ort.InferenceSession, readonly backend: BackendId) {
+  constructor(private readonly session: ort.InferenceSession, readonly backend: BackendId, private readonly graph: OnnxGraph | null) {
     this.io = describe(session);
+  }
+
+  explain(raw: string, feeds: SynthTensor[]) {
+    return explainRunError(raw, this.graph, feeds, this.io.inputs);
   }
 
   prepare(inputs: SynthTensor[]): PreparedInputs {
@@ -107,12 +119,18 @@ export const runtime: Runtime = {
   versions: () => ({ 'onnxruntime-web': ort.env.versions.web ?? 'unknown' }),
   async inspect(files: ModelFiles) {
     // Metadata comes from a real session: the same parser that will run the model.
-    const session = await createSession(files, 'wasm', 1);
+    const { session, graph } = await createSession(files, 'wasm', 1);
     const io = describe(session);
     await session.release();
-    return { io };
+    const imageSize = await preprocessorImageSize(files);
+    return { io, ...(graph ? { hints: graphHints(graph) } : {}), ...(imageSize ? { imageSize } : {}) };
   },
   async load(files: ModelFiles, { backend, threads }: LoadOptions): Promise<LoadedModel> {
-    return new OrtModel(await createSession(files, backend, threads), backend);
+    const { session, graph } = await createSession(files, backend, threads);
+    return new OrtModel(session, backend, graph);
+  },
+  async countWork(files: ModelFiles, dims: Record<string, number>) {
+    // ModelFiles keeps what it read, so this parses the bytes the session ran, with no new read.
+    return countOnnxWork(await files.read(onnxPath(files)), dims);
   },
 };

@@ -6,6 +6,9 @@ import type {
   BenchConfig, Measurement, ModelIdentity, ModelIO, ModelSourceKind, RuntimeId,
 } from '../src/core/result.ts';
 import type { TaskInput } from '../src/core/tasks/types.ts';
+import type { GraphHints } from '../src/core/inputs/graph-hints.ts';
+import type { InputData } from '../src/core/inputs/feeds.ts';
+import type { RunFacts } from '../src/core/partial.ts';
 
 /** One file of a dropped folder, by its path inside the folder ("onnx/model.onnx"). */
 export interface FolderFile {
@@ -32,7 +35,18 @@ export interface ModelInspection {
   runtime: RuntimeId;
   /** What else the runtime knows: "graph model", "model_type bert (BertModel)". */
   summary?: string;
+  /** What the graph says about its inputs, for derived defaults (src/core/inputs/plan.ts). */
+  hints?: GraphHints;
+  /** The image size of the model's preprocessor_config.json. */
+  imageSize?: { height: number; width: number };
+  /** Labelled facts for the model card (a GGUF's architecture, parameters, quantization, …). */
+  facts?: Record<string, string>;
 }
+
+/** One inference with the chosen inputs on the cheapest backend, before the user runs. */
+export type DryRunOutcome =
+  | { ok: true; ms: number; backend: string }
+  | { ok: false; message: string; raw: string; input?: string };
 
 export type Phase = 'fetch' | 'init' | 'first' | 'warmup' | 'measure';
 
@@ -52,6 +66,8 @@ export interface Progress {
    * it can draw the run live and keep what was measured if the run is stopped or its worker dies.
    */
   samples?: number[];
+  /** What the run knows as soon as it knows it, so a partial result can be kept (core/partial.ts). */
+  facts?: RunFacts;
 }
 
 export interface RunRequest {
@@ -63,6 +79,10 @@ export interface RunRequest {
   captureOutputs?: boolean;
   /** The input of a task run (config.task set): an image, a WAV file, text. */
   taskInput?: TaskInput;
+  /** Inputs filled from .npy files (config.inputs says `npy:…`), by input name. */
+  inputData?: InputData;
+  /** Test hook (URL testWorkerExit=N): the worker closes itself after N measured runs. */
+  exitAfterRuns?: number;
 }
 
 /** Model outputs flattened to float64-safe numbers per output name. */
@@ -86,11 +106,15 @@ export type ProgressCallback = (progress: Progress) => void;
 export type BenchErrorName = 'BadModelError' | 'BackendUnavailableError' | 'BackendFailedError' | 'FetchError';
 
 export interface BenchWorkerApi {
+  /** The watchdog's heartbeat: answers once the worker holds its lock (see bench.worker.ts). */
+  ping(): Promise<number>;
   /** Reads the model with `runtime` (default ort) and describes it; nothing is timed. */
   inspect(source: ModelSource, runtime?: RuntimeId): Promise<ModelInspection>;
   run(request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome>;
   /** onnxruntime-web's .wasm compiled once by the page: instantiated, never compiled again. */
   useCompiledWasm(ort: WebAssembly.Module | null): void;
+  /** One untimed inference on the cheapest backend: does the model take these inputs? */
+  dryRun(request: RunRequest): Promise<DryRunOutcome>;
   /** Loads, warms up and keeps the model, for `loop`: the concurrency run's two steps. */
   open(request: RunRequest): Promise<void>;
   /** Runs the opened model back to back for `durationMs`, timing each request. */

@@ -5,8 +5,11 @@
  */
 import type { BackendId, ModelIO, RuntimeId } from '../src/core/result.ts';
 import type { SynthTensor } from '../src/core/inputs.ts';
+import type { ExplainedError } from '../src/core/inputs/explain.ts';
+import type { GraphHints } from '../src/core/inputs/graph-hints.ts';
 import type { RunSplit, TaskId, TaskInput } from '../src/core/tasks/types.ts';
 import type { ModelFiles } from './model-files.ts';
+import type { GraphWork } from '../src/core/roofline/work.ts';
 
 export interface LoadOptions {
   backend: BackendId;
@@ -21,6 +24,12 @@ export interface LoadOptions {
 export interface Inspected {
   io: ModelIO;
   summary?: string;
+  /** What the graph says about its inputs (ONNX): vocabularies, position tables, windows. */
+  hints?: GraphHints;
+  /** The image size of the model's preprocessor_config.json, where it has one. */
+  imageSize?: { height: number; width: number };
+  /** Labelled facts for the model card. */
+  facts?: Record<string, string>;
 }
 
 export interface Runtime {
@@ -36,6 +45,11 @@ export interface Runtime {
    * Throws BackendUnavailableError, BadModelError or FetchError with a message for the user.
    */
   load(files: ModelFiles, options: LoadOptions): Promise<LoadedModel>;
+  /**
+   * The work of one inference, counted from the graph with `dims` bound, for the roofline.
+   * Runtimes whose format it cannot read leave it out. Called after the timed region.
+   */
+  countWork?(files: ModelFiles, dims: Record<string, number>): Promise<GraphWork>;
 }
 
 export interface LoadedModel {
@@ -58,6 +72,8 @@ export interface LoadedModel {
    * others get the generic one in tensor-task.ts, built on prepare and readOutputs.
    */
   task?(task: TaskId, input: TaskInput): Promise<TaskRunner>;
+  /** An inference error in words that name the input at fault (onnxruntime: from the graph). */
+  explain?(raw: string, feeds: SynthTensor[]): ExplainedError;
   /** Runtime counters that must stay flat across runs (TF.js: live tensors). */
   probe?(): Record<string, number>;
   dispose(): Promise<void>;
@@ -70,6 +86,8 @@ export interface TaskRunner {
   lastOutput(): string;
   /** Speech tasks: the input's duration, for the real-time factor. */
   readonly audioSeconds?: number;
+  /** Where the engine placed the model ("22/22 layers on WebGPU"), where it reports it. */
+  readonly placement?: string;
   dispose?(): void;
 }
 

@@ -5,7 +5,7 @@
  * token for time to first token and per-token latency.
  */
 import { BaseStreamer, type RawImage as RawImageClass } from '@huggingface/transformers';
-import { completeSplit } from '../src/core/tasks/metrics.ts';
+import { completeSplit, GENERATED_TOKENS } from '../src/core/tasks/metrics.ts';
 import type { TaskId, TaskInput } from '../src/core/tasks/types.ts';
 import { decodeWav, resample, WavError } from '../src/core/tasks/wav.ts';
 import { BenchError } from './errors.ts';
@@ -81,8 +81,6 @@ class TokenClock extends BaseStreamer {
   override end(): void {}
 }
 
-/** New tokens per generation: fixed (min = max, greedy), so every run does the same work. */
-export const GENERATED_TOKENS = 16;
 
 function render(output: unknown): string {
   const first = Array.isArray(output) ? (Array.isArray(output[0]) ? output[0][0] : output[0]) : output;
@@ -123,6 +121,11 @@ async function decodeInput(pipe: Pipe, task: TaskId, input: TaskInput, RawImage:
   }
 }
 
+function promptLength(tokenizer: Callable, text: unknown): number | undefined {
+  const encoded = (tokenizer as unknown as (t: unknown) => { input_ids?: { dims?: number[] } })(text);
+  return encoded.input_ids?.dims?.at(-1);
+}
+
 export async function pipelineRunner(pipe: Pipe, task: TaskId, input: TaskInput, libs: { RawImage: typeof RawImageClass }): Promise<TaskRunner> {
   const { value, extra, audioSeconds } = await decodeInput(pipe, task, input, libs.RawImage) as { value: unknown; extra?: unknown; audioSeconds?: number };
   const { pre, model } = spans.get(pipe)!;
@@ -133,6 +136,8 @@ export async function pipelineRunner(pipe: Pipe, task: TaskId, input: TaskInput,
         : task === 'automatic-speech-recognition' ? { max_new_tokens: GENERATED_TOKENS }
           : task === 'image-classification' ? { top_k: 1 } : {};
   let last = '';
+  // Counted once, outside timing, with the special tokens the pipeline adds (BOS).
+  const promptTokens = task === 'text-generation' && pipe.tokenizer ? promptLength(pipe.tokenizer, value) : undefined;
   return {
     ...(audioSeconds ? { audioSeconds } : {}),
     async run() {
@@ -143,7 +148,7 @@ export async function pipelineRunner(pipe: Pipe, task: TaskId, input: TaskInput,
       const output = extra ? await pipe(value, extra) : await pipe(value, options);
       const totalMs = performance.now() - start;
       last = render(output);
-      return completeSplit(totalMs, pre.totalMs, model.totalMs, task === 'text-generation' ? clock.times : undefined);
+      return completeSplit(totalMs, pre.totalMs, model.totalMs, task === 'text-generation' ? clock.times : undefined, promptTokens ? { promptTokens } : {});
     },
     lastOutput: () => last,
   };

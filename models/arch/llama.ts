@@ -1,5 +1,5 @@
 import { GraphBuilder, type WeightInit } from '../core/graph.ts';
-import { linear, silu } from '../core/nn.ts';
+import { silu } from '../core/nn.ts';
 import { applyRotary, inverseFrequencies, llama3RopeFactors, repeatKeyValue, rmsNorm, rotaryTables, type Llama3RopeScaling } from '../core/rotary.ts';
 import { causalMask, dimension, mergeHeads, scaledDotProduct, splitHeads, tiedLmHead } from '../core/transformer.ts';
 import { ConfigCheck } from '../core/validate.ts';
@@ -46,12 +46,35 @@ const RESIDUAL_GAIN = 0.2;
 
 export const headDim = (c: LlamaConfig): number => c.hidden / c.heads;
 
+/**
+ * Tokens that stand for one raw byte which is not a character by itself: SentencePiece's 256
+ * byte-fallback pieces, byte-level BPE's 128 non-ASCII bytes. Random weights would pick them as
+ * often as any other token and emit invalid UTF-8, which llama.cpp's server refuses to stream
+ * (and no real model produces on its own), so their output rows are zero: a zero logit is never
+ * the greedy choice among hundreds of random ones. The rest of the weights stay uniform noise.
+ */
+export function rawByteTokens(c: LlamaConfig): number[] {
+  return c.tokenizer === 'sentencepiece' ? Array.from({ length: 256 }, (_, b) => 3 + b) : Array.from({ length: 128 }, (_, b) => 128 + b);
+}
+
+/** The output table with raw-byte tokens zeroed: rows of [vocab, hidden], or columns of [hidden, vocab]. */
+function outputTable(c: LlamaConfig, name: string, byRows: boolean): LlamaTensor {
+  const ids = rawByteTokens(c);
+  const adjust = (values: Float32Array): void => {
+    if (byRows) for (const id of ids) values.fill(0, id * c.hidden, (id + 1) * c.hidden);
+    else for (let r = 0; r < c.hidden; r++) for (const id of ids) values[r * c.vocab + id] = 0;
+  };
+  return { name, shape: byRows ? [c.vocab, c.hidden] : [c.hidden, c.vocab], init: { fanIn: c.hidden, adjust } };
+}
+
 /** Every learned tensor in graph order: what the ONNX graph stores and the GGUF file converts. */
 export function llamaTensors(c: LlamaConfig): LlamaTensor[] {
   const d = headDim(c);
   const matrix = (name: string, inputs: number, outputs: number, gain = 1): LlamaTensor => ({ name: `${name}.weight`, shape: [inputs, outputs], init: { fanIn: inputs, gain } });
   const norm = (name: string): LlamaTensor => ({ name: `${name}.weight`, shape: [c.hidden], init: { fill: 1 } });
-  const tensors: LlamaTensor[] = [{ name: 'model.embed_tokens.weight', shape: [c.vocab, c.hidden], init: { fanIn: c.hidden } }];
+  const embedding: LlamaTensor = c.tiedEmbeddings ? outputTable(c, 'model.embed_tokens.weight', true)
+    : { name: 'model.embed_tokens.weight', shape: [c.vocab, c.hidden], init: { fanIn: c.hidden } };
+  const tensors: LlamaTensor[] = [embedding];
   for (let i = 0; i < c.layers; i++) {
     const p = `model.layers.${i}`;
     tensors.push(
@@ -67,7 +90,7 @@ export function llamaTensors(c: LlamaConfig): LlamaTensor[] {
     );
   }
   tensors.push(norm('model.norm'));
-  if (!c.tiedEmbeddings) tensors.push(matrix('lm_head', c.hidden, c.vocab));
+  if (!c.tiedEmbeddings) tensors.push(outputTable(c, 'lm_head.weight', false));
   return tensors;
 }
 
@@ -85,14 +108,15 @@ function build(c: LlamaConfig, o: BuildOptions): BuiltGraph[] {
   const specs = new Map(llamaTensors(c).map((t) => [t.name, t]));
   const project = (name: string, x: string): string => {
     const t = specs.get(`${name}.weight`)!;
-    return linear(g, name, x, t.shape[0]!, t.shape[1]!, false, 'gain' in t.init ? t.init.gain : 1);
+    return g.matmul(x, t.name, t.shape as [number, number], t.init);
   };
   const ids = g.input('input_ids', DataType.INT64, ['batch', 'sequence']);
   const attentionMask = g.input('attention_mask', DataType.INT64, ['batch', 'total_sequence']);
   const positions = g.input('position_ids', DataType.INT64, ['batch', 'sequence']);
   const cacheShape = ['batch', c.kvHeads, 'past_sequence', d];
   const presentShape = ['batch', c.kvHeads, 'total_sequence', d];
-  let x = g.embedding('model.embed_tokens.weight', [c.vocab, c.hidden], ids, { fanIn: c.hidden });
+  const table = specs.get('model.embed_tokens.weight')!;
+  let x = g.embedding(table.name, [c.vocab, c.hidden], ids, table.init);
   const mask = causalMask(g, dimension(g, ids, 1), dimension(g, attentionMask, 1), attentionMask);
   const tables = rotaryTables(g, positions, llamaInverseFrequencies(c));
   for (let i = 0; i < c.layers; i++) {
@@ -114,7 +138,7 @@ function build(c: LlamaConfig, o: BuildOptions): BuiltGraph[] {
     x = g.op('Add', [x, project(`${p}.mlp.down_proj`, gated)]);
   }
   x = rmsNorm(g, 'model.norm', x, c.hidden, c.rmsEpsilon);
-  const logits = c.tiedEmbeddings ? tiedLmHead(g, x, 'model.embed_tokens.weight', c.vocab, c.hidden) : project('lm_head', x);
+  const logits = c.tiedEmbeddings ? tiedLmHead(g, x, table.name, c.vocab, c.hidden, table.init) : project('lm_head', x);
   g.output(logits, 'logits', DataType.FLOAT, ['batch', 'sequence', c.vocab]);
   return [{ fileStem: 'model', model: g.model('llama', 'Synthetic LLaMA decoder with KV cache; weights are random.') }];
 }

@@ -12,7 +12,7 @@ export type { AttrValue, Dim } from '../onnx/protos.ts';
 /** Weight storage variants, named as transformers.js names its dtypes. */
 export type Variant = 'fp32' | 'fp16' | 'q8';
 /** How to fill a weight: uniform with a standard deviation of gain/sqrt(fanIn), or one constant. */
-export type WeightInit = { fanIn: number; gain?: number } | { fill: number };
+export type WeightInit = { fanIn: number; gain?: number; adjust?: (values: Float32Array) => void } | { fill: number };
 
 /** Opset 17 is the first with LayerNormalization; every runtime we target supports it. */
 export const OPSET = 17;
@@ -98,6 +98,7 @@ export class GraphBuilder {
     const values = new Float32Array(this.dryRun ? 0 : shape.reduce((a, b) => a * b, 1));
     if ('fill' in init) values.fill(init.fill);
     else fillUniform(values, hashSeed(this.seed, name), ((init.gain ?? 1) * Math.sqrt(3)) / Math.sqrt(init.fanIn));
+    if ('adjust' in init && values.length > 0) init.adjust?.(values);
     return values;
   }
 

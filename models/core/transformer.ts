@@ -1,4 +1,4 @@
-import type { GraphBuilder } from './graph.ts';
+import type { GraphBuilder, WeightInit } from './graph.ts';
 import { DataType } from '../onnx/types.ts';
 import { gelu, layerNorm, linear } from './nn.ts';
 
@@ -153,12 +153,12 @@ export function positionIds(g: GraphBuilder, sequence: string, start?: string): 
  * and fp16 share the one initializer through a Transpose the runtime folds at
  * load; q8 stores the transposed int8 copy that quantised exports carry.
  */
-export function tiedLmHead(g: GraphBuilder, x: string, tableName: string, vocab: number, hidden: number): string {
+export function tiedLmHead(g: GraphBuilder, x: string, tableName: string, vocab: number, hidden: number, init: WeightInit = { fanIn: hidden }): string {
   if (g.variant !== 'q8') {
-    const table = g.weight(tableName, [vocab, hidden], { fanIn: hidden });
+    const table = g.weight(tableName, [vocab, hidden], init);
     return g.op('MatMul', [x, g.op('Transpose', [table], { perm: [1, 0] })]);
   }
-  const table = g.weightValues(tableName, [vocab, hidden], { fanIn: hidden });
+  const table = g.weightValues(tableName, [vocab, hidden], init);
   return g.matmul(x, 'lm_head.weight', [hidden, vocab], { fanIn: hidden }, transpose(table, vocab, hidden));
 }
 

@@ -14,8 +14,15 @@ const descriptor = {
           fields: {
             dims: { rule: 'repeated', type: 'int64', id: 1 },
             data_type: { type: 'int32', id: 2 },
+            // Read, never written: other exporters store small constants in these.
+            float_data: { rule: 'repeated', type: 'float', id: 4 },
+            int32_data: { rule: 'repeated', type: 'int32', id: 5 },
+            int64_data: { rule: 'repeated', type: 'int64', id: 7 },
             name: { type: 'string', id: 8 },
             raw_data: { type: 'bytes', id: 9 },
+            // Weights kept in another file (location, offset, length): read, never written here.
+            external_data: { rule: 'repeated', type: 'StringStringEntryProto', id: 13 },
+            data_location: { type: 'int32', id: 14 },
           },
         },
         AttributeProto: {

@@ -34,6 +34,10 @@ export interface TensorProto {
   data_type: DataType;
   /** Little-endian element bytes; the only data field we write. */
   raw_data: Uint8Array;
+  /** Set when the bytes live in another file: keys location, offset, length (onnx.proto). */
+  external_data?: StringStringEntryProto[];
+  /** 1 = EXTERNAL. */
+  data_location?: number;
 }
 
 export interface AttributeProto {

@@ -6,6 +6,7 @@
 import type { Capacity } from './method/concurrency.ts';
 import type { BackendAttempt, VariantMeasurement } from './method/checklist.ts';
 import { fillChecklist } from './method/checklist.ts';
+import { placeRun, type DeviceCeilings } from './roofline/place.ts';
 import type { DriftComparison } from './method/drift.ts';
 import { detectDomain } from './method/matrix.ts';
 import { assessRun } from './method/assess.ts';
@@ -19,6 +20,8 @@ export interface ModelEvidence {
   capacity?: Capacity;
   /** Concurrent requests the user expects, in the capacity run's unit. */
   expectedLoad?: number;
+  /** This device's measured ceilings for the run's backend: they place the run under its roofline. */
+  ceilings?: DeviceCeilings;
 }
 
 export interface AssessContext {
@@ -52,6 +55,11 @@ export function assessMeasurement(measurement: Measurement, context: AssessConte
   });
   const evidence = context.evidence ?? {};
   const thisRun: BackendAttempt = { runtime: measurement.runtime, backend: measurement.backend, ok: true };
+  // Placed from the run's own p50, so the point moves with the result it stands beside.
+  const c = evidence.ceilings;
+  const sameProbe = c && c.backend === measurement.backend && (c.backend !== 'wasm' || c.threads === config.threads);
+  const ceilings = sameProbe ? c : undefined;
+  const point = ceilings && measurement.work ? placeRun(measurement.work, measurement.stats.p50, ceilings) : undefined;
   const checklist = fillChecklist({
     verdict: assessment.verdict,
     modelBytes: measurement.model.bytes,
@@ -62,6 +70,7 @@ export function assessMeasurement(measurement: Measurement, context: AssessConte
     drift: evidence.drift ?? null,
     attempts: [thisRun, ...(evidence.attempts ?? [])],
     variants: evidence.variants ?? null,
+    roofline: point ? { summary: point.summary, share: point.share, software: ceilings!.software } : null,
   });
   return {
     ...measurement,
@@ -71,5 +80,6 @@ export function assessMeasurement(measurement: Measurement, context: AssessConte
     verdict: assessment.verdict,
     checklist,
     stability: assessment.stability,
+    ...(ceilings && point ? { roofline: { ceilings, point } } : {}),
   };
 }

@@ -1,7 +1,11 @@
 import { parseDomain } from './method/matrix.ts';
 import { MAX_DURATION_MS, parseRunMode, presetFor, resolveStoppingRule, type StoppingRule } from './method/stopping.ts';
 import type { BenchConfig, MeasureMode } from './result.ts';
+import { parseDimValue } from './dims.ts';
+import { parseFill } from './inputs/fill.ts';
 import { parseRuntimeParams } from './runtimes.ts';
+import { unknownParamErrors } from './url-params.ts';
+import { parsePhaseLimit, parseWorkerExit } from './watchdog.ts';
 
 /** Limits keep a mistyped URL from queueing a million runs or a zero-run result. */
 export const LIMITS = {
@@ -51,7 +55,35 @@ export interface UrlRequest {
   model: string | null;
   autorun: boolean;
   overrides: Partial<BenchConfig>;
+  /** `in.NAME=` and `dim.NAME=`: the user's choices, kept over the model's derived defaults. */
+  choices: InputChoices;
   errors: string[];
+  /** The watchdog's phase limit in ms (phaseLimit, in seconds), when given. */
+  phaseLimitMs?: number;
+  /** Test hook testWorkerExit: the bench worker closes itself after this many measured runs. */
+  exitAfterRuns?: number;
+}
+
+export interface InputChoices {
+  inputs: Record<string, string>;
+  dims: Record<string, number>;
+}
+
+/** `in.sr=16000`, `in.state=zeros`, `dim.sequence=512`. */
+function parseInputChoices(params: URLSearchParams, errors: string[]): InputChoices {
+  const choices: InputChoices = { inputs: {}, dims: {} };
+  for (const [key, raw] of params) {
+    if (key.startsWith('in.') && key.length > 3) {
+      const fill = parseFill(raw);
+      if (typeof fill === 'string') errors.push(`URL parameter ${key}: ${fill}`);
+      else choices.inputs[key.slice(3)] = raw.trim();
+    } else if (key.startsWith('dim.') && key.length > 4) {
+      const parsed = parseDimValue(raw);
+      if (parsed.ok) choices.dims[key.slice(4)] = parsed.value;
+      else errors.push(`URL parameter ${key}=${raw}: ${parsed.error}`);
+    }
+  }
+  return choices;
 }
 
 function parseInteger(params: URLSearchParams, key: keyof typeof LIMITS, errors: string[]): number | undefined {
@@ -105,7 +137,7 @@ function parseMode(params: URLSearchParams, errors: string[]): MeasureMode | und
 
 export function parseUrlRequest(search: string): UrlRequest {
   const params = new URLSearchParams(search);
-  const errors: string[] = [];
+  const errors: string[] = unknownParamErrors(params);
   const overrides: Partial<BenchConfig> = {};
   // runtime, backend (or device), task and dtype: their valid values depend on the runtime.
   Object.assign(overrides, parseRuntimeParams(params, errors));
@@ -134,7 +166,12 @@ export function parseUrlRequest(search: string): UrlRequest {
     if (parsed) overrides.domain = parsed;
     else errors.push(`URL parameter domain=${domain} is not one of vision, nlp, speech, multimodal.`);
   }
-  return { model: params.get('model'), autorun: params.get('run') === '1', overrides, errors };
+  const phaseLimitMs = parsePhaseLimit(params.get('phaseLimit'), errors);
+  const exitAfterRuns = parseWorkerExit(params.get('testWorkerExit'), errors);
+  return {
+    model: params.get('model'), autorun: params.get('run') === '1', overrides, choices: parseInputChoices(params, errors), errors,
+    ...(phaseLimitMs === undefined ? {} : { phaseLimitMs }), ...(exitAfterRuns === undefined ? {} : { exitAfterRuns }),
+  };
 }
 
 /** Checks a config a user edited; returns the first problem in words, or null. */

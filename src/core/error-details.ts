@@ -21,3 +21,13 @@ export function splitError(text: string): ErrorDetails {
   if (!match) return { message: text, errorClass: null, raw: null };
   return { message: text.slice(0, match.index), errorClass: match[1]!, raw: match[2] ?? null };
 }
+
+/** Build-machine paths and source locations ("/onnxruntime_src/core/graph/model.cc:147") are noise to users. */
+export function scrubRaw(raw: string): string {
+  return raw
+    .replace(/(?:[A-Za-z]:)?(?:[\\/][\w.+@-]+){2,}\.(?:cc|cpp|h|hpp|c|py|rs|js|ts|mjs)(?::\d+)+/g, '[source]')
+    .replace(/(?:\/(?:home|Users|usr|opt|tmp|build|workspace|onnxruntime_src|__w)\/)[^\s"')]*/g, '[path]')
+    .replace(/\s{2,}/g, ' ')
+    .trim()
+    .slice(0, 2000);
+}

@@ -27,13 +27,13 @@ export function inputRole(name: string, dtype: TensorDType): InputRole {
 }
 
 /** Per-input seed, so adding an input to a model leaves the others' data unchanged. */
-function inputSeed(seed: number, name: string): number {
+export function inputSeed(seed: number, name: string): number {
   let h = seed >>> 0 ^ 0x9e3779b9;
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
-function integerArray(dtype: TensorDType, n: number): TensorData {
+export function integerArray(dtype: TensorDType, n: number): TensorData {
   switch (dtype) {
     case 'int64': return new BigInt64Array(n);
     case 'uint64': return new BigUint64Array(n);
@@ -47,7 +47,7 @@ function integerArray(dtype: TensorDType, n: number): TensorData {
   }
 }
 
-function fill(data: TensorData, value: (i: number) => number): void {
+export function fillData(data: TensorData, value: (i: number) => number): void {
   if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
     for (let i = 0; i < data.length; i++) data[i] = BigInt(value(i));
   } else {
@@ -69,10 +69,10 @@ export function synthesizeInput(
   let data: TensorData;
   if (spec.dtype === 'float32' || spec.dtype === 'float64') {
     data = spec.dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
-    fill(data, () => random());
+    fillData(data, () => random());
   } else if (spec.dtype === 'float16') {
     const values = new Float32Array(n);
-    fill(values, () => random());
+    fillData(values, () => random());
     data = toFloat16Array(values);
   } else {
     data = integerArray(spec.dtype, n);
@@ -85,7 +85,7 @@ export function synthesizeInput(
       positions: (i) => i % last,
       'token-ids': () => Math.floor(random() * vocab),
     };
-    fill(data, spec.dtype === 'bool' ? () => 1 : value[role]);
+    fillData(data, spec.dtype === 'bool' ? () => 1 : value[role]);
   }
   return { name: spec.name, dtype: spec.dtype, shape, data };
 }

@@ -4,12 +4,14 @@
  * survives structured clone, JSON and IndexedDB unchanged.
  */
 
-export type RuntimeId = 'ort' | 'tfjs' | 'transformers' | 'litert';
+export type RuntimeId = 'ort' | 'tfjs' | 'transformers' | 'litert' | 'wllama';
 /** webgl and cpu are TF.js backends; each runtime's own list is in runtimes.ts. */
 export type BackendId = 'wasm' | 'webgpu' | 'webgl' | 'cpu';
 /** onnxruntime-web's backends (the default runtime). */
 export const BACKENDS: readonly BackendId[] = ['wasm', 'webgpu'];
 
+import type { GraphWork } from './roofline/work.ts';
+import type { DeviceCeilings, RooflinePoint } from './roofline/place.ts';
 import type { Checklist } from './method/checklist.ts';
 import type { TaskId, TaskMetrics } from './tasks/types.ts';
 import type { DomainDetection, DomainId } from './method/matrix.ts';
@@ -73,6 +75,11 @@ export interface BenchConfig {
   dims: Record<string, number>;
   /** Upper bound (exclusive) for synthesized token ids. */
   vocabSize: number;
+  /**
+   * How each input is filled, by name (src/core/inputs/fill.ts: `zeros`, `int:0,999`, …): the
+   * defaults derived from the model plus the user's choices. Absent: the legacy rules by name.
+   */
+  inputs?: Record<string, string>;
   /** The domain the user chose; null to detect it from the catalog, the task or the inputs. */
   domain: DomainId | null;
   /** The user's own p95 target in ms, or null. */
@@ -156,6 +163,8 @@ export interface Measurement {
   task?: TaskMetrics;
   /** Runtime counters read after the first and the last measured run (TF.js: numTensors, numBytes). */
   probes?: { afterFirst: Record<string, number>; afterLast: Record<string, number> };
+  /** Raw-model runs of graphs the runtime can read: one inference's FLOPs and bytes, for the roofline. */
+  work?: GraphWork;
 }
 
 /** A measurement with what the page adds: its domain, precision, validity, verdict and checklist. */
@@ -167,4 +176,6 @@ export interface BenchResult extends Measurement {
   checklist: Checklist;
   /** Regimes, the pattern of any instability and advice; absent on results made before them. */
   stability?: Stability;
+  /** The device's ceilings, once measured, and this run placed under them from its own p50. */
+  roofline?: { ceilings: DeviceCeilings; point: RooflinePoint };
 }

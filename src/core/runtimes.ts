@@ -23,13 +23,12 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeInfo>> = {
   tfjs: { id: 'tfjs', label: 'TensorFlow.js', backends: ['wasm', 'webgpu', 'webgl', 'cpu'], tasks: ['image-classification', 'object-detection'], accepts: 'model.json with its weight shards' },
   transformers: { id: 'transformers', label: 'transformers.js', backends: ['wasm', 'webgpu'], tasks: TASK_IDS, accepts: 'a hub-layout folder, its URL, or a hub id' },
   litert: { id: 'litert', label: 'LiteRT.js (TFLite)', backends: ['wasm', 'webgpu'], tasks: ['image-classification', 'object-detection'], accepts: 'a .tflite file' },
+  wllama: { id: 'wllama', label: 'wllama (llama.cpp)', backends: ['wasm', 'webgpu'], tasks: ['text-generation'], accepts: 'a .gguf file (LLaMA family)' },
 };
 
-/** Names of every browser runtime a format can ask for, including those not in this build yet. */
-export const RUNTIME_LABELS: Readonly<Record<RuntimeId | 'wllama', string>> = {
-  ...Object.fromEntries(Object.values(RUNTIMES).map((r) => [r.id, r.label])) as Record<RuntimeId, string>,
-  wllama: 'wllama (llama.cpp)',
-};
+/** Names of every browser runtime a format can ask for. */
+export const RUNTIME_LABELS: Readonly<Record<RuntimeId, string>> =
+  Object.fromEntries(Object.values(RUNTIMES).map((r) => [r.id, r.label])) as Record<RuntimeId, string>;
 
 export const RUNTIME_IDS = Object.keys(RUNTIMES) as RuntimeId[];
 
@@ -72,6 +71,8 @@ export function parseRuntimeParams(params: URLSearchParams, errors: string[]): P
     if (/^[\w-]+$/.test(sample)) out.sample = sample;
     else errors.push(`URL parameter sample=${sample} must be a sample id such as chirp or shapes.`);
   }
+  // llama.cpp only generates text: its one task needs no parameter.
+  if (info.id === 'wllama' && task === null) out.task = 'text-generation';
   if (info.id === 'transformers' && task === null) errors.push('runtime=transformers runs task pipelines: add task= (for example task=feature-extraction).');
   return out;
 }

@@ -16,6 +16,8 @@ export interface BenchtabGlobal {
   error: string | null;
   /** The finished run's share link. */
   shareUrl: string | null;
+  /** The run in flight: its phase and runs done of the phase's minimum (the fleet CLI shows it). */
+  progress?: { phase: string; done: number; total: number } | null;
   /** What the last model given was recognised as (src/core/formats), and what came of it. */
   format?: AutomationFormat | null;
   /** The error's class ('html', 'corrupt-model', 'fetch-failed'…), for scripts that branch on it. */

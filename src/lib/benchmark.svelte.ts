@@ -5,13 +5,15 @@
 import * as Comlink from 'comlink';
 import { assessMeasurement, type ModelEvidence } from '../core/assess.ts';
 import { defaultConfig, stoppingRuleFor, validateConfig } from '../core/config.ts';
-import { defaultDims } from '../core/dims.ts';
 import { detectDomain, SELECTION_MATRIX } from '../core/method/matrix.ts';
 import { resolveStoppingRule } from '../core/method/stopping.ts';
 import type { BenchConfig, BenchResult, Measurement } from '../core/result.ts';
 import type { ModelInspection, ModelSource, Progress, RunRequest } from '../../workers/protocol.ts';
-import { AbortedError, withBenchWorker } from './bench-bridge.ts';
+import { AbortedError, withBenchWorker, WorkerLostError } from './bench-bridge.ts';
+import { PartialRun } from './partial-run.ts';
+import { DEFAULT_PHASE_LIMIT_MS, type WorkerWatchdog } from './worker-watchdog.ts';
 import { builtinSource, type BuiltinModel } from './model-sources.ts';
+import { ModelInputs } from './model-inputs.svelte.ts';
 import type { TaskInput } from '../core/tasks/types.ts';
 import { sourceForRuntime } from './runtime-sources.ts';
 import { defaultTaskInput } from './task-inputs.ts';
@@ -48,6 +50,10 @@ export class Benchmark {
   hints = $state.raw<CatalogHints>({});
   /** A task run's input (an image, a WAV file, text); null: the task's first sample. */
   taskInput = $state.raw<TaskInput | null>(null);
+  /** Raw-model runs: each input's fill and reason, the user's choices, the dry run. */
+  readonly inputs = new ModelInputs();
+  /** Whether loading a model checks its inputs with a dry run (off while a URL autoruns). */
+  autoCheck = true;
 
   #finished = $state.raw<FinishedRun | null>(null);
   result: BenchResult | null = $derived(this.#finished ? this.#assess(this.#finished) : null);
@@ -77,6 +83,11 @@ export class Benchmark {
 
   #abort: AbortController | null = null;
 
+  /** The watchdog's phase limit: a phase with no progress for this long ends the task (URL phaseLimit). */
+  phaseLimitMs = DEFAULT_PHASE_LIMIT_MS;
+  /** Test hook (URL testWorkerExit): the next run's worker closes itself after this many measured runs. */
+  exitAfterRuns: number | undefined = undefined;
+
   /**
    * Reads and inspects a model. A failure clears the previous model and its result, so Run can
    * never benchmark the old model by mistake; Stop keeps them.
@@ -105,11 +116,22 @@ export class Benchmark {
       this.source = source;
       this.inspection = inspection;
       this.hints = hints;
-      this.config.dims = { ...defaultDims(inspection.io), ...this.#keptDims(inspection) };
+      this.inputs.apply(inspection, this.config);
       this.#finished = null;
       this.evidence = {};
       this.status = 'idle';
+      if (this.autoCheck) void this.checkInputs();
     });
+  }
+
+  /** The dry run: one inference with the chosen inputs on wasm, before Run (raw-model runs only). */
+  async checkInputs(): Promise<void> {
+    const config = this.resolvedConfig();
+    if (typeof config === 'string' || config.task || !this.source || !this.inspection || this.busy) {
+      this.inputs.cancel();
+      return;
+    }
+    await this.inputs.check(await this.requestFor(config));
   }
 
   loadBuiltin(model: BuiltinModel): Promise<boolean> {
@@ -155,7 +177,8 @@ export class Benchmark {
     if (!source || !inspection) throw new Error('Load a model first.');
     const taskInput: TaskInput | undefined = config.task
       ? this.taskInput ?? (await defaultTaskInput(config.task, config.sample)) : undefined;
-    return { source, model: inspection.model, config, ...(taskInput ? { taskInput } : {}) };
+    const inputData = !config.task && Object.keys(this.inputs.data).length > 0 ? { inputData: this.inputs.data } : {};
+    return { source, model: inspection.model, config, ...(taskInput ? { taskInput } : {}), ...inputData };
   }
 
   async run(): Promise<boolean> {
@@ -172,18 +195,38 @@ export class Benchmark {
       this.fail(cause instanceof Error ? cause.message : String(cause));
       return false;
     }
+    // The test hook applies to one run only, so the page can be shown usable after it.
+    if (this.exitAfterRuns !== undefined) request.exitAfterRuns = this.exitAfterRuns;
+    this.exitAfterRuns = undefined;
     this.liveSamples = [];
+    // The dry run's worker would share the CPU with the measured one.
+    this.inputs.cancel();
+    const partial = new PartialRun(request, this.inspection);
+    let watchdog: WorkerWatchdog | null = null;
     const onProgress = Comlink.proxy((progress: Progress) => {
+      watchdog?.progress(progress.phase);
+      partial.record(progress);
       this.progress = progress;
       if (progress.samples) this.liveSamples = [...this.liveSamples, ...progress.samples];
     });
     const stopWatching = watchHidden();
-    return this.#task('running', (api) => api.run(request, onProgress), async (outcome) => {
-      const finished = { measurement: outcome.measurement, hiddenEvents: stopWatching() };
+    const show = async (measurement: Measurement): Promise<void> => {
+      const finished = { measurement, hiddenEvents: stopWatching() };
       await this.beforeShow?.(this.#assess(finished));
       this.#finished = finished;
+    };
+    return this.#task('running', (api, dog) => {
+      watchdog = dog;
+      return api.run(request, onProgress);
+    }, async (outcome) => {
+      await show(outcome.measurement);
       this.status = 'done';
-    }, stopWatching);
+    }, stopWatching, async (cause) => {
+      // Stop or a lost worker: the runs measured so far are kept, marked, and saved like any result.
+      const kept = partial.measurement(this.liveSamples, cause instanceof AbortedError ? 'stopped-early' : 'worker-lost');
+      if (kept) await show(kept);
+      return kept ? kept.timings.samplesMs.length : 0;
+    });
   }
 
   /** Merges what a sweep or concurrency run found; the checklist is re-derived from it. */
@@ -206,15 +249,11 @@ export class Benchmark {
     return assessMeasurement(run.measurement, { hiddenEvents: run.hiddenEvents, ...this.hints, evidence: this.evidence });
   }
 
-  /** Keeps dims the user already set when the new model has the same symbolic names. */
-  #keptDims(inspection: ModelInspection): Record<string, number> {
-    const names = new Set(Object.keys(defaultDims(inspection.io)));
-    return Object.fromEntries(Object.entries(this.config.dims).filter(([name]) => names.has(name)));
-  }
-
   async #task<T>(
     status: Status, work: Parameters<typeof withBenchWorker<T>>[1], onDone: (value: T) => void | Promise<void>,
     cleanup: () => void = () => {},
+    /** Keeps what an unfinished task measured; returns how many measured runs it kept. */
+    keep: (cause: AbortedError | WorkerLostError) => Promise<number> = async () => 0,
   ): Promise<boolean> {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
@@ -223,15 +262,23 @@ export class Benchmark {
     this.notice = null;
     this.progress = null;
     try {
-      await onDone(await withBenchWorker(abort.signal, work));
+      await onDone(await withBenchWorker(abort.signal, work, {
+        limitMs: this.phaseLimitMs, phase: status === 'inspecting' ? 'inspection' : 'run',
+      }));
       return true;
     } catch (cause) {
       // Superseded by a newer task (a second drop, a load over the default model): that task
       // owns the state now.
       if (this.#abort !== abort && cause instanceof AbortedError) return false;
+      const kept = cause instanceof AbortedError || cause instanceof WorkerLostError ? await keep(cause) : 0;
+      const keptText = kept > 0
+        ? ` The ${kept} measured run${kept === 1 ? ' is' : 's are'} kept as a result marked stopped early, saved to history.`
+        : ' No measured run had finished, so nothing is kept.';
       if (cause instanceof AbortedError) {
         this.status = this.result ? 'done' : 'idle';
-        this.notice = 'Stopped. The worker was terminated; nothing from the stopped run is kept.';
+        this.notice = `Stopped. The worker was terminated.${keptText}`;
+      } else if (cause instanceof WorkerLostError) {
+        this.fail(`${cause.message}${keptText}`);
       } else {
         this.fail(cause instanceof Error ? cause.message : String(cause));
       }

@@ -11,6 +11,8 @@ interface ManifestEntry {
   path: string;
   onnxStems: string[];
   files?: { path: string }[];
+  /** The runtimes that can run it (absent in older manifests). */
+  runtimes?: string[];
 }
 
 /** The app's own generated models, listed by the zoo's manifest. */
@@ -19,7 +21,7 @@ export async function loadBuiltins(): Promise<BuiltinModel[]> {
   if (!response.ok) return [];
   const manifest = (await response.json()) as { entries?: ManifestEntry[] };
   return (manifest.entries ?? [])
-    .filter((entry) => entry.onnxStems.includes('model'))
+    .filter((entry) => entry.onnxStems.includes('model') && (!entry.runtimes || entry.runtimes.includes('ort')))
     .map((entry) => ({
       id: entry.id,
       name: entry.name,

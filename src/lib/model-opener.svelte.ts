@@ -33,7 +33,7 @@ function cardFor(detection: Detection): FormatCardView {
   if (detection.kind === 'mistake') return { detection, outcome: 'errors', message: problemMessage(detection) };
   const runtime = detection.runtime;
   if (runtime && detection.kind === 'model') {
-    // Named by the registry but not in this build yet (GGUF before the wllama runtime lands).
+    // Named by the registry but not in this build (a runtime some builds leave out).
     const why = `${detection.label} runs with ${RUNTIME_LABELS[runtime]}, which this build of benchtab does not include yet.`;
     return { detection: { ...detection, why }, outcome: 'explains', message: problemMessage({ ...detection, why }) };
   }

@@ -77,6 +77,7 @@ export class Playground {
       result: this.bench.result,
       error: this.bench.error,
       shareUrl: this.bench.result ? this.share?.url ?? null : null,
+      progress: this.bench.progress && { phase: this.bench.progress.phase, done: this.bench.progress.done, total: this.bench.progress.total },
       format,
       errorClass: error?.errorClass ?? (error ? 'error' : null),
     };
@@ -101,6 +102,10 @@ export class Playground {
     // Compiling the runtime's wasm starts now, beside the model list fetch and the first worker.
     void compiledOrtWasm();
     Object.assign(this.bench.config, request.overrides);
+    this.bench.inputs.user = request.choices;
+    this.bench.autoCheck = !request.autorun;
+    if (request.phaseLimitMs !== undefined) this.bench.phaseLimitMs = request.phaseLimitMs;
+    this.bench.exitAfterRuns = request.exitAfterRuns;
     const mode = request.overrides.mode;
     if (mode && mode !== 'fixed' && !request.overrides.stopping) this.bench.config.stopping = presetFor(mode);
     await this.menu.fetchLists();
@@ -177,6 +182,15 @@ export class Playground {
     } catch (cause) {
       this.history.error = `This result could not be saved to history: ${String(cause)}`;
     }
+    await this.#share(shared);
+  }
+
+  /** Makes the share link again after the result gained evidence (the device's ceilings). */
+  async reshare(): Promise<void> {
+    if (this.bench.result) await this.#share(toShared(this.bench.result, APP_VERSION));
+  }
+
+  async #share(shared: SharedResult): Promise<void> {
     let url: string | null = null;
     let error: string | null = null;
     try {

@@ -27,7 +27,13 @@ interface ManifestEntry {
   url?: string;
   /** manifest.json: the TF.js graph-model conversion of a vision model, where the zoo wrote one. */
   tfjsModel?: string;
+  /** manifest.json: the runtimes that can run it (absent in older manifests: all). */
+  runtimes?: string[];
+  /** manifest.json: GGUF files of the same weights by GGML type (LLaMA family). */
+  gguf?: Record<string, string>;
 }
+
+const runsOn = (runtime: string) => (e: ManifestEntry) => !e.runtimes || e.runtimes.includes(runtime);
 
 async function manifest(path: string): Promise<ManifestEntry[]> {
   const response = await fetch(new URL(path, document.baseURI)).catch(() => null);
@@ -38,10 +44,11 @@ async function manifest(path: string): Promise<ManifestEntry[]> {
 export async function loadRuntimeModels(): Promise<Partial<Record<RuntimeId, RuntimeModel[]>>> {
   const [zoo, tfjs, tflite] = await Promise.all([manifest('zoo/manifest.json'), manifest('zoo/tfjs-manifest.json'), manifest('zoo/tflite-manifest.json')]);
   return {
-    transformers: zoo.map((e) => ({ id: e.id, name: e.name, task: e.task, url: `${e.path}/` })),
+    transformers: zoo.filter(runsOn('transformers')).map((e) => ({ id: e.id, name: e.name, task: e.task, url: `${e.path}/` })),
+    wllama: zoo.flatMap((e) => Object.entries(e.gguf ?? {}).map(([type, url]) => ({ id: `${e.id}-${type}`, name: `${e.name}, GGUF ${type}`, task: e.task, url }))),
     tfjs: [
       ...tfjs.map((e) => ({ id: e.id, name: e.name, task: e.task, url: e.url ?? `${e.path}/model.json` })),
-      ...zoo.filter((e) => e.tfjsModel).map((e) => ({ id: `${e.id}-tfjs`, name: `${e.name}, TF.js graph model`, task: e.task, url: e.tfjsModel! })),
+      ...zoo.filter((e) => e.tfjsModel && runsOn('tfjs')(e)).map((e) => ({ id: `${e.id}-tfjs`, name: `${e.name}, TF.js graph model`, task: e.task, url: e.tfjsModel! })),
     ],
     litert: tflite.map((e) => ({ id: e.id, name: e.name, task: e.task, url: e.url ?? `${e.path}/model.tflite` })),
   };
@@ -54,6 +61,8 @@ export function switchRuntime(config: BenchConfig, id: RuntimeId): void {
   if (!info.backends.includes(config.backend)) config.backend = info.backends[0]!;
   if (config.task && !info.tasks.includes(config.task)) config.task = undefined;
   if (id === 'transformers') config.task ??= 'feature-extraction';
+  // llama.cpp only generates text.
+  if (id === 'wllama') config.task = 'text-generation';
   if (id !== 'transformers') config.dtype = undefined;
 }
 

@@ -39,6 +39,7 @@ function commonFolder(paths: string[]): string {
 
 /** Which runtime a set of dropped files is for: model.json is TF.js, config.json a hub folder. */
 export function runtimeForFiles(paths: readonly string[]): RuntimeId | null {
+  if (paths.some((p) => p.endsWith('.gguf'))) return 'wllama';
   if (paths.some((p) => p.endsWith('model.json'))) return 'tfjs';
   if (paths.some((p) => p.endsWith('config.json'))) return 'transformers';
   if (paths.some((p) => p.endsWith('.onnx'))) return 'ort';

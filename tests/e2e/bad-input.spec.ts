@@ -1,20 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectLoaded, fixture, runAndSettle, setRuns, settle, TINY_MODEL, watchPageErrors } from './helpers.ts';
-
-async function chooseFile(page: Page, path: string): Promise<void> {
-  await page.getByTestId('file-input').setInputFiles(path);
-}
-
-/** After any bad input, the app must still load and run a good model. */
-async function expectRecovers(page: Page): Promise<void> {
-  await chooseFile(page, TINY_MODEL);
-  await expectLoaded(page, 'model.onnx');
-  await expect(page.getByTestId('error')).toHaveCount(0);
-  await setRuns(page, 1, 5);
-  const automation = await runAndSettle(page);
-  expect(automation.state).toBe('done');
-  expect(automation.result!.stats.count).toBe(5);
-}
+import { expect, test } from '@playwright/test';
+import { chooseFile, expectRecovers, fixture, settle, watchPageErrors } from './helpers.ts';
 
 const BAD_FILES: [string, RegExp][] = [
   ['not-onnx.onnx', /HTML page, not a model/],

@@ -59,6 +59,21 @@ export async function setRuns(page: Page, warmup: number, iterations: number): P
   await page.getByTestId('iterations').fill(String(iterations));
 }
 
+export async function chooseFile(page: Page, path: string): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(path);
+}
+
+/** After any bad input or lost worker, the app must still load and run a good model. */
+export async function expectRecovers(page: Page): Promise<void> {
+  await chooseFile(page, TINY_MODEL);
+  await expectLoaded(page, 'model.onnx');
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await setRuns(page, 1, 5);
+  const automation = await runAndSettle(page);
+  expect(automation.state).toBe('done');
+  expect(automation.result!.stats.count).toBe(5);
+}
+
 /** Clicks Run and waits for this run's outcome, not a result left from an earlier run. */
 export async function runAndSettle(page: Page) {
   const before = await page.evaluate(() => window.benchtab.result?.startedAt ?? null);

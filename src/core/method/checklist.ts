@@ -13,7 +13,7 @@ export type ChecklistGroup = 'Model Characteristics' | 'Format Compatibility' | 
 export type ChecklistItemId =
   | 'latency' | 'throughput' | 'accuracy' | 'size'
   | 'framework' | 'optimization' | 'portability' | 'versioning'
-  | 'monitoring' | 'scaling' | 'security' | 'dependencies';
+  | 'monitoring' | 'scaling' | 'security' | 'dependencies' | 'hardware';
 
 export interface ChecklistItem {
   id: ChecklistItemId;
@@ -55,6 +55,15 @@ export interface ChecklistEvidence {
   drift?: DriftComparison[] | null;
   attempts?: BackendAttempt[] | null;
   variants?: VariantMeasurement[] | null;
+  /** Where the run sits under this device's measured roofline. */
+  roofline?: RooflineEvidence | null;
+}
+
+/** The roofline placement of the run, with whether its ceilings came from a software GPU. */
+export interface RooflineEvidence {
+  summary: string;
+  share: number;
+  software: boolean;
 }
 
 /** transformers.js's name for full precision; any other variant is reduced precision. */
@@ -138,6 +147,17 @@ function versioning(e: ChecklistEvidence): Judged {
     : notMeasured('no sha256 recorded');
 }
 
+/**
+ * The seed's pitfall "ignoring memory bandwidth limitations": which ceiling the run is pressed
+ * against. A placement is information, not a requirement, so it passes once measured, unless the
+ * ceilings come from a software GPU, which says nothing about real hardware.
+ */
+function hardware(e: ChecklistEvidence): Judged {
+  const r = e.roofline;
+  if (!r) return notMeasured('no roofline: measure this device\'s ceilings beside a raw-model run');
+  return r.software ? notMeasured(`${r.summary}; a software GPU's ceilings say nothing about real hardware`) : pass(r.summary);
+}
+
 const operational = (what: string) => (): Judged => notMeasured(`not measured here: ${what}`);
 
 const ITEMS: ReadonlyArray<[ChecklistItemId, string, ChecklistGroup, (e: ChecklistEvidence) => Judged]> = [
@@ -145,6 +165,8 @@ const ITEMS: ReadonlyArray<[ChecklistItemId, string, ChecklistGroup, (e: Checkli
   ['throughput', 'Throughput', 'Model Characteristics', throughput],
   ['accuracy', 'Accuracy', 'Model Characteristics', accuracy],
   ['size', 'Size', 'Model Characteristics', size],
+  // Not one of the seed's twelve: its pitfall "ignoring memory bandwidth limitations", measured.
+  ['hardware', 'Hardware', 'Model Characteristics', hardware],
   ['framework', 'Framework', 'Format Compatibility', framework],
   ['optimization', 'Optimization', 'Format Compatibility', optimization],
   ['portability', 'Portability', 'Format Compatibility', portability],

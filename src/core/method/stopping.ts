@@ -101,8 +101,11 @@ export interface RunProgress {
   decided?: () => boolean;
 }
 
-/** `decided`: the until-decided mode stopped because its answer held at 95% confidence. */
-export type StopReason = 'continue' | 'minimums-met' | 'max-count' | 'max-duration' | 'decided';
+/**
+ * `decided`: the until-decided mode stopped because its answer held at 95% confidence.
+ * stopped-early / worker-lost: a partial result kept when the run was stopped or its worker lost (core/partial.ts).
+ */
+export type StopReason = 'continue' | 'minimums-met' | 'max-count' | 'max-duration' | 'decided' | 'stopped-early' | 'worker-lost';
 
 export interface StopDecision {
   stop: boolean;

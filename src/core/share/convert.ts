@@ -1,4 +1,7 @@
 /** From a fresh BenchResult to the shared form, and from the shared form to what the UI draws. */
+import type { DeviceCeilings } from '../roofline/place.ts';
+import type { GraphWork } from '../roofline/work.ts';
+import { shareGeneration } from './generation.ts';
 import { INTERVAL_METHOD } from '../method/percentiles.ts';
 import type { BenchConfig, BenchResult, Stats, TensorSpec } from '../result.ts';
 import type { TaskMetrics } from '../tasks/types.ts';
@@ -57,6 +60,7 @@ function shareConfig(config: BenchConfig): BenchConfig {
   };
   if (config.task !== undefined) shared.task = config.task;
   if (config.dtype !== undefined) shared.dtype = cut(config.dtype, 32);
+  if (config.inputs !== undefined) shared.inputs = cutRecord(config.inputs, (value) => cut(value, 64));
   return shared;
 }
 
@@ -68,10 +72,7 @@ function shareTask(task: TaskMetrics): TaskMetrics {
     split: { pre: shareStats(task.split.pre), model: shareStats(task.split.model), post: shareStats(task.split.post) },
     output: cut(task.output),
   };
-  if (task.generation) {
-    const { tokens, ttftMs, perTokenMs, tokensPerSecond } = task.generation;
-    shared.generation = { tokens, ttftMs: roundMs(ttftMs), perTokenMs: roundMs(perTokenMs), tokensPerSecond: roundMs(tokensPerSecond) };
-  }
+  if (task.generation) shared.generation = shareGeneration(task.generation);
   if (task.speech) shared.speech = { audioSeconds: roundMs(task.speech.audioSeconds), rtf: round6(task.speech.rtf) };
   return shared;
 }
@@ -139,6 +140,7 @@ export function toShared(result: BenchResult, appVersion = 'unknown', deviceLabe
   if (result.percentileMethod !== PERCENTILE_METHOD) shared.percentileMethod = cut(result.percentileMethod, BOUNDS.name);
   if (result.stability !== undefined) shared.stability = shareStability(result.stability);
   if (result.task !== undefined) shared.task = shareTask(result.task);
+  if (result.work !== undefined) shared.roofline = shareRoofline(result.work, result.roofline?.ceilings);
   if (result.probes !== undefined) {
     shared.probes = {
       afterFirst: cutRecord(result.probes.afterFirst, (value) => value),
@@ -146,6 +148,20 @@ export function toShared(result: BenchResult, appVersion = 'unknown', deviceLabe
     };
   }
   return shared;
+}
+
+/** The work's totals (not its per-op detail) and the ceilings with their strings capped. */
+function shareRoofline(work: GraphWork, ceilings: DeviceCeilings | undefined): NonNullable<SharedResult['roofline']> {
+  const { flops, macs, bytes, weightBytes, countedNodes, nodes } = work;
+  return {
+    work: { flops, macs, bytes, weightBytes, countedNodes, nodes },
+    ...(ceilings ? {
+      ceilings: {
+        ...ceilings, method: cut(ceilings.method),
+        ...(ceilings.adapter === undefined ? {} : { adapter: cut(ceilings.adapter, BOUNDS.name) }),
+      },
+    } : {}),
+  };
 }
 
 /** A shared result with what the read-only view and the compare view draw, computed once. */

@@ -88,7 +88,7 @@ export const stability = z.object({
 const checklistItem = z.object({
   id: z.enum([
     'latency', 'throughput', 'accuracy', 'size', 'framework', 'optimization', 'portability', 'versioning',
-    'monitoring', 'scaling', 'security', 'dependencies',
+    'monitoring', 'scaling', 'security', 'dependencies', 'hardware',
   ]),
   label: text(64),
   group: z.enum(['Model Characteristics', 'Format Compatibility', 'Operational Requirements']),

@@ -8,7 +8,9 @@
  * it, by `parseShared` (validate.ts), which never throws.
  */
 import * as z from 'zod/mini';
+import { generation } from './generation.ts';
 import { checklist, domainDetection, precision, stability, validity, verdict } from './schema-assessment.ts';
+import { sharedRoofline } from './schema-roofline.ts';
 import { BOUNDS, capped, count, domain, key, list, ms, nullableMs, text } from './schema-fields.ts';
 
 export { BOUNDS } from './schema-fields.ts';
@@ -26,7 +28,7 @@ const tensorSpec = z.object({
   shape: list(z.union([z.int().check(z.gte(-1), z.lte(2 ** 40)), text(64)]), 16),
 });
 
-const runtime = z.enum(['ort', 'tfjs', 'transformers', 'litert']);
+const runtime = z.enum(['ort', 'tfjs', 'transformers', 'litert', 'wllama']);
 const backend = z.enum(['wasm', 'webgpu', 'webgl', 'cpu']);
 
 const model = z.object({
@@ -69,6 +71,8 @@ const config = z.object({
   dtype: z.optional(text(32)),
   /** The shipped sample a task run read, when automation chose it. */
   sample: z.optional(text(64)),
+  /** How each input was filled (zeros, int:0,999, npy:file.npy…); absent in older links. */
+  inputs: z.optional(capped(z.record(key, text(64)))),
 });
 
 const stats = z.object({
@@ -90,7 +94,7 @@ const taskMetrics = z.object({
   split: z.object({ pre: stats, model: stats, post: stats }),
   /** The last run's answer, shortened: a generated text can be long. */
   output: text(),
-  generation: z.optional(z.object({ tokens: count(0), ttftMs: ms, perTokenMs: ms, tokensPerSecond: z.number().check(z.gte(0), z.lte(BOUNDS.throughput)) })),
+  generation: z.optional(generation),
   speech: z.optional(z.object({ audioSeconds: z.number().check(z.gte(0), z.lte(BOUNDS.ms)), rtf: z.number().check(z.gte(0), z.lte(1e6)) })),
 });
 
@@ -147,7 +151,7 @@ export const sharedResultSchema = z.object({
   appVersion: text(64),
   versions: capped(z.record(key, text(64))),
   startedAt: z.iso.datetime(),
-  stopReason: z.enum(['continue', 'minimums-met', 'max-count', 'max-duration', 'decided']),
+  stopReason: z.enum(['continue', 'minimums-met', 'max-count', 'max-duration', 'decided', 'stopped-early', 'worker-lost']),
   domainDetection,
   precision,
   validity,
@@ -157,6 +161,8 @@ export const sharedResultSchema = z.object({
   stability: z.optional(stability),
   task: z.optional(taskMetrics),
   probes: z.optional(probes),
+  /** Raw ONNX runs: the counted work, and the device's ceilings where they were measured. */
+  roofline: z.optional(sharedRoofline),
 });
 
 export type SharedResult = z.infer<typeof sharedResultSchema>;

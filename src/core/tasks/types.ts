@@ -57,6 +57,18 @@ export interface RunSplit {
   postMs: number;
   /** Generation only: when each new token arrived, measured from the run's start. */
   tokenTimesMs?: number[];
+  /** Generation only: tokens in the prompt, as the runtime's tokenizer counted them. */
+  promptTokens?: number;
+  /** Generation only: the engine's own account of the run, where it gives one (llama.cpp's timings). */
+  engine?: EngineTimings;
+}
+
+/** What an inference engine reports about one generation (llama.cpp: prompt_n/ms, predicted_n/ms). */
+export interface EngineTimings {
+  promptTokens: number;
+  promptMs: number;
+  decodeTokens: number;
+  decodeMs: number;
 }
 
 export interface GenerationMetrics {
@@ -68,6 +80,29 @@ export interface GenerationMetrics {
   perTokenMs: number;
   /** Decode rate: 1000 / perTokenMs. */
   tokensPerSecond: number;
+  /** Prompt length in tokens, where the runtime tells it. */
+  promptTokens?: number;
+  /** Prompt tokens / TTFT (wall clock, so tokenisation and the first sampling are in it). */
+  prefillTokensPerSecond?: number;
+  /** Distribution of every gap between consecutive new tokens, over all measured runs. */
+  tokenLatencyMs?: { count: number; p50: number; p90: number; p99: number; max: number };
+  /** The engine's own timings (medians over runs) beside ours, and how far apart they are. */
+  engine?: EngineSummary;
+  /** Where the model's layers ran, as the engine reported it ("22/22 layers on WebGPU"). */
+  placement?: string;
+}
+
+export interface EngineSummary {
+  /** Prompt processing as the engine timed it. */
+  promptMs: number;
+  prefillTokensPerSecond: number;
+  /** Mean decode step as the engine timed it. */
+  perTokenMs: number;
+  tokensPerSecond: number;
+  /** Our TTFT minus the engine's prompt time: messaging, tokenisation and the first sampling. */
+  ttftGapMs: number;
+  /** Our per-token latency minus the engine's: what each token costs outside the engine's clock. */
+  perTokenGapMs: number;
 }
 
 export interface SpeechMetrics {

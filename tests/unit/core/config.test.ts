@@ -8,6 +8,7 @@ describe('automation URL parameters', () => {
       model: '/zoo/m.onnx',
       autorun: true,
       overrides: { backend: 'webgpu', warmup: 3, iterations: 20, threads: 2, mode: 'fixed' },
+      choices: { inputs: {}, dims: {} },
       errors: [],
     });
   });

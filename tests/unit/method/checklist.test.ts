@@ -20,17 +20,18 @@ const full: ChecklistEvidence = {
   drift: [compareOutputSets('webgpu', 'fp32', ref, { logits: new Float32Array([1, 2, 3.00001]) })],
   attempts: [{ runtime: 'ort', backend: 'wasm', ok: true }, { runtime: 'ort', backend: 'webgpu', ok: true }],
   variants: [{ dtype: 'fp32', p95: 20, valid: true }, { dtype: 'q8', p95: 12, valid: true }],
+  roofline: { summary: 'memory-bound, at 38% of measured bandwidth', share: 0.38, software: false },
 };
-const MEASURABLE: ChecklistItemId[] = ['latency', 'throughput', 'accuracy', 'size', 'framework', 'optimization', 'portability', 'versioning'];
+const MEASURABLE: ChecklistItemId[] = ['latency', 'throughput', 'accuracy', 'size', 'hardware', 'framework', 'optimization', 'portability', 'versioning'];
 const OPERATIONAL: ChecklistItemId[] = ['monitoring', 'scaling', 'security', 'dependencies'];
 const status = (e: ChecklistEvidence): Record<string, string> =>
   Object.fromEntries(fillChecklist(e).items.map((i) => [i.id, i.status]));
 
 describe('fillChecklist', () => {
-  it('lists the seed\'s twelve items in its three groups', () => {
+  it('lists the seed\'s twelve items in its three groups, and the hardware line from its pitfalls', () => {
     const list = fillChecklist(full);
     expect(list.items.map((i) => i.id)).toEqual([...MEASURABLE, ...OPERATIONAL]);
-    expect(list.items.map((i) => i.group)).toEqual([...Array(4).fill('Model Characteristics'), ...Array(4).fill('Format Compatibility'), ...Array(4).fill('Operational Requirements')]);
+    expect(list.items.map((i) => i.group)).toEqual([...Array(5).fill('Model Characteristics'), ...Array(4).fill('Format Compatibility'), ...Array(4).fill('Operational Requirements')]);
   });
 
   it('passes every measurable item on full evidence; operational items stay not measured', () => {
@@ -40,7 +41,14 @@ describe('fillChecklist', () => {
       expect(item.status).toBe('not-measured');
       expect(item.detail).toMatch(/^not measured here/);
     }
-    expect(list.counts).toEqual({ pass: 8, fail: 0, 'not-measured': 4 });
+    expect(list.counts).toEqual({ pass: 9, fail: 0, 'not-measured': 4 });
+  });
+
+  it('never passes the hardware line on a software GPU’s ceilings', () => {
+    const software = fillChecklist({ ...full, roofline: { ...full.roofline!, software: true } });
+    const item = software.items.find((i) => i.id === 'hardware')!;
+    expect(item.status).toBe('not-measured');
+    expect(item.detail).toMatch(/software GPU/);
   });
 
   it('never passes without evidence', () => {
@@ -51,10 +59,10 @@ describe('fillChecklist', () => {
   });
 
   it('never passes an item whose evidence is missing, whatever else is present', () => {
-    const optional = ['sha256', 'sizeBudgetBytes', 'capacity', 'expectedLoad', 'drift', 'attempts', 'variants'] as const;
+    const optional = ['sha256', 'sizeBudgetBytes', 'capacity', 'expectedLoad', 'drift', 'attempts', 'variants', 'roofline'] as const;
     const needs: Record<(typeof optional)[number], ChecklistItemId[]> = {
       sha256: ['versioning'], sizeBudgetBytes: ['size'], capacity: ['throughput'], expectedLoad: ['throughput'],
-      drift: ['accuracy'], attempts: ['framework', 'portability'], variants: ['optimization'],
+      drift: ['accuracy'], attempts: ['framework', 'portability'], variants: ['optimization'], roofline: ['hardware'],
     };
     for (let mask = 0; mask < 1 << optional.length; mask++) {
       const e: ChecklistEvidence = { ...full };

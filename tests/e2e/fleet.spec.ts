@@ -1,0 +1,172 @@
+/**
+ * The fleet CLI against real engines on loopback: system Chromium (`local`), a Playwright browser
+ * server (launchServer) and a Selenium Grid 4 standalone. No mocks: the CLI runs as a child
+ * process through the package's bin, exactly as a user or CI would run it.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type BrowserServer } from '@playwright/test';
+import type { JobRecord } from '../../src/core/fleet/record.ts';
+import { BASE_ARGS, chromiumPath, WEBGPU_ARGS } from '../../scripts/chromium.ts';
+import { makeModels, overlapping, readRecords, runCli, startGrid, type Grid } from '../../scripts/fleet-engines.ts';
+
+// Ports from this spec's own range (the e2e port + 27..34), apart from the other specs' servers.
+const GRID_PORT = 4542;
+const PLAYWRIGHT_PORT = 4543;
+const NOTHING_LISTENS = 'http://127.0.0.1:4549';
+
+test.describe.configure({ mode: 'serial' });
+
+let dir: string;
+let models: ReturnType<typeof makeModels>;
+let grid: Grid;
+let server: BrowserServer;
+let local: JobRecord[];
+
+/** Two models × two backends; 20 runs (the fewest the drift check reads) keep SwiftShader WebGPU jobs short. */
+function suite(targets: string): string {
+  const file = join(dir, `suite-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, `name: two by two
+params: { warmup: 5, iterations: 20 }
+models:
+  - ${models.microA}
+  - ${models.microB}
+backends: [wasm, webgpu]
+${targets}`);
+  return file;
+}
+
+const GRID_TARGET = `targets:
+  - name: grid
+    url: webdriver:http://127.0.0.1:${GRID_PORT}
+    capabilities:
+      browserName: chrome
+      goog:chromeOptions:
+        binary: ${chromiumPath()}
+        args: [--headless=new, --disable-dev-shm-usage, ${[...BASE_ARGS, ...WEBGPU_ARGS].join(', ')}]
+`;
+
+/** Every job ran, on the backend it asked for, and agrees with the local run within noise. */
+function expectAgreement(records: JobRecord[]): void {
+  expect(records).toHaveLength(4);
+  for (const record of records) {
+    expect(record.status, record.error ?? '').toBe('done');
+    expect(record.result!.backend).toBe(record.job.backend);
+    expect(record.target!.softwareAdapter).toBe(true);
+    const twin = local.find((l) => l.job.name === record.job.name && l.job.backend === record.job.backend)!;
+    expect(record.target!.deviceClass).toBe(twin.target!.deviceClass);
+    expect(record.result!.verdict.status).toBe(twin.result!.verdict.status);
+    // Generous: two runs on a busy 2-core machine, one of them through another engine.
+    const ratio = record.result!.stats.p50 / twin.result!.stats.p50;
+    expect(ratio, `${record.job.name} ${record.job.backend} p50 ratio`).toBeGreaterThan(1 / 5);
+    expect(ratio, `${record.job.name} ${record.job.backend} p50 ratio`).toBeLessThan(5);
+  }
+}
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'benchtab-fleet-'));
+  models = makeModels(dir);
+  grid = startGrid(GRID_PORT);
+  server = await chromium.launchServer({ executablePath: chromiumPath(), host: '127.0.0.1', port: PLAYWRIGHT_PORT, args: [...BASE_ARGS, ...WEBGPU_ARGS] });
+});
+
+test.afterAll(async () => {
+  grid?.stop();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('a bad suite file, an unknown model and an unreachable endpoint end with a clear message and exit 2', async () => {
+  const bad = join(dir, 'bad.yaml');
+  writeFileSync(bad, 'models: [resnet-tiny]\nbackends:\n  - wasm\n  - tpu\n');
+  const badRun = await runCli(['suite', bad]);
+  expect(badRun.code).toBe(2);
+  expect(badRun.stderr).toMatch(/bad\.yaml:4: backends\[1\]: Invalid option: expected one of "wasm"\|"webgpu"/);
+
+  const unknown = await runCli(['run', 'model=no-such-model&iterations=20']);
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toMatch(/Unknown model "no-such-model": .*the zoo has resnet-tiny/);
+
+  const out = join(dir, 'unreachable');
+  const unreachable = await runCli(['run', 'model=resnet-tiny&iterations=20', '--target', `webdriver:${NOTHING_LISTENS}`, '--retries', '0', '--out', out]);
+  expect(unreachable.code).toBe(2);
+  expect(unreachable.stdout).toMatch(/Cannot reach the WebDriver endpoint webdriver:http:\/\/127\.0\.0\.1:4549\/ \(ECONNREFUSED\)/);
+  expect(readRecords(out)[0]).toMatchObject({ status: 'infra' });
+});
+
+test('local: the suite runs in system Chromium with no set-up and writes its three reports', async () => {
+  test.setTimeout(300_000);
+  const out = join(dir, 'local');
+  const run = await runCli(['suite', suite(''), '--parallel', '2', '--out', out]);
+  expect(run.code, run.stderr).not.toBe(2);
+  local = readRecords(out);
+  expect(local.map((r) => `${r.job.name} ${r.job.backend} ${r.status}`)).toEqual(['micro-a wasm done', 'micro-a webgpu done', 'micro-b wasm done', 'micro-b webgpu done']);
+  expect(local.every((r) => r.target!.deviceClass === 'Chrome on Linux · software GPU (google swiftshader)')).toBe(true);
+  expect(run.stdout).toMatch(/^. \[4\/4\] micro-. ort\/\w+ @ local on Chrome on Linux · software GPU/m);
+});
+
+test('playwright server: two concurrent sessions agree with local', async () => {
+  test.setTimeout(300_000);
+  const out = join(dir, 'playwright');
+  const run = await runCli(['suite', suite(''), '--target', `playwright:${server.wsEndpoint()}`, '--parallel', '2', '--out', out]);
+  expect(run.code, run.stderr).not.toBe(2);
+  const records = readRecords(out);
+  expect(new Set(records.map((r) => r.attempts.at(-1)!.session)).size).toBe(2);
+  expect(overlapping(records)).toBe(true);
+  expectAgreement(records);
+});
+
+test('selenium grid: a session killed mid-suite is retried on a new one and the suite completes', async () => {
+  test.setTimeout(360_000);
+  await grid.ready;
+  const out = join(dir, 'grid');
+  let killed = '';
+  const running = runCli(['suite', suite(GRID_TARGET), '--parallel', '2', '--retries', '2', '--out', out]);
+  // Kill the first session the Grid hands out, while its first job is in flight.
+  for (let i = 0; i < 600 && !killed; i++) {
+    const [first] = await grid.sessions();
+    if (first) {
+      killed = first;
+      await grid.kill(first);
+    } else await new Promise((r) => setTimeout(r, 100));
+  }
+  const run = await running;
+  expect(killed).not.toBe('');
+  expect(run.code, run.stderr).not.toBe(2);
+  expect(run.stdout).toContain('retrying on a new session');
+  const records = readRecords(out);
+  const retried = records.find((r) => r.attempts.some((a) => a.session === killed))!;
+  expect(retried.attempts.length).toBe(2);
+  expect(retried.attempts[0]!.error).toMatch(/died/);
+  expect(retried.attempts[1]!.session).not.toBe(killed);
+  expect(records.every((r) => r.target!.kind === 'webdriver' && r.target!.browser === 'chrome')).toBe(true);
+  expectAgreement(records);
+});
+
+test('the gate: an identical re-run passes (exit 0), a much slower model under the same name fails (exit 1)', async () => {
+  test.setTimeout(300_000);
+  const base = join(dir, 'gate-base');
+  // Many cheap runs (0.1 ms each): the interval of the p50 ratio is narrow, and the long warmup lets
+  // V8 finish tiering up ORT's wasm before the measured runs (with 10, the first quarter runs slower).
+  const query = `model=${models.microA}&warmup=3000&iterations=400`;
+  const first = await runCli(['run', query, '--out', base, '--quiet']);
+  expect(first.code, first.stdout).toBe(0);
+  // The gate's threshold is wide because this machine's run-to-run noise is (other tests, 2 cores);
+  // the slower model is about 50× slower, far beyond it.
+  const rerun = await runCli(['run', query, '--out', join(dir, 'gate-rerun'), '--baseline', base, '--max-regression', '100%']);
+  expect(rerun.code, rerun.stdout).toBe(0);
+  expect(rerun.stdout).toMatch(/1 jobs, 1 compared with the baseline, 0 regressed; gate passed \(exit 0\)/);
+
+  const slowSuite = join(dir, 'slow.yaml');
+  writeFileSync(slowSuite, `models:\n  - { name: micro-a, model: ${models.slow} }\nparams: { warmup: 10, iterations: 60 }\n`);
+  const slow = await runCli(['suite', slowSuite, '--out', join(dir, 'gate-slow'), '--baseline', base, '--max-regression', '100%']);
+  expect(slow.code, slow.stdout).toBe(1);
+  expect(slow.stdout).toMatch(/micro-a · ort\/wasm · Chrome on Linux · software GPU \(google swiftshader\): regression: p50 \+\d+\.\d% \(.+ → .+\), 95% CI/);
+
+  const compare = await runCli(['compare', base, join(dir, 'gate-slow'), '--max-regression', '100%']);
+  expect(compare.code).toBe(1);
+  expect(compare.stdout).toContain('**regression**');
+  expect(compare.stdout).toMatch(/the model changed \(sha256 \w{8} → \w{8}\)/);
+  expect((await runCli(['compare', base, join(dir, 'gate-rerun'), '--max-regression', '100%'])).code).toBe(0);
+});

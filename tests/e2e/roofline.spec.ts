@@ -1,0 +1,70 @@
+import { expect, test, type Page } from '@playwright/test';
+import { settle, TINY_MODEL_URL, watchPageErrors } from './helpers.ts';
+
+/** What the panel and the cache know after measuring: the ceilings and the run's placement. */
+async function measureCeilings(page: Page) {
+  await page.getByTestId('measure-ceilings').click();
+  await expect(page.getByTestId('roofline-summary')).toBeVisible({ timeout: 90_000 });
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('benchtab-ceilings');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = await new Promise<Array<{ ceilings: import('../../src/core/roofline/place.ts').DeviceCeilings }>>((resolve) => {
+      const request = db.transaction('ceilings').objectStore('ceilings').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    return all.map((entry) => entry.ceilings);
+  });
+}
+
+test('wasm ceilings are measured, cached, and place the run from its own p50', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await page.goto(`/?model=${TINY_MODEL_URL}&backend=wasm&threads=1&warmup=2&iterations=20&run=1`);
+  const { result } = await settle(page);
+  expect(result?.work?.flops).toBeGreaterThan(0);
+  expect(result!.work!.countedNodes).toBe(result!.work!.nodes);
+
+  const [first] = await measureCeilings(page);
+  expect(first).toMatchObject({ backend: 'wasm', threads: 1, software: false });
+  expect(first!.compute.median).toBeGreaterThan(0);
+  expect(first!.bandwidth.median).toBeGreaterThan(0);
+  // The point is this run's: FLOPs over its own p50, printed in the summary.
+  const achieved = result!.work!.flops / (result!.stats.p50 / 1000) / 1e9;
+  const summary = await page.getByTestId('roofline-summary').textContent();
+  expect(summary).toMatch(/(memory|compute)-bound, at [\d.]+% of measured (bandwidth|compute)/);
+  const shown = Number(/([\d.]+) GFLOP\/s/.exec(summary!)![1]);
+  expect(Math.abs(shown - achieved) / achieved).toBeLessThan(0.05);
+  await expect(page.getByTestId('roofline-chart').getByRole('img', { name: /Roofline of this device/ })).toBeVisible();
+  await expect(page.getByTestId('result')).toContainText('Hardware');
+
+  // Measured again: the same device gives figures within 2× of the first on this shared machine.
+  await page.getByTestId('measure-ceilings').click();
+  await expect(page.getByTestId('roofline-progress')).toBeVisible();
+  await expect(page.getByTestId('measure-ceilings')).toBeVisible({ timeout: 90_000 });
+  const [second] = await measureCeilings(page);
+  for (const key of ['compute', 'bandwidth'] as const) {
+    const ratio = second![key].median / first![key].median;
+    expect(ratio, key).toBeGreaterThan(0.5);
+    expect(ratio, key).toBeLessThan(2);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('a software WebGPU adapter’s ceilings are labelled software, never a GPU', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await page.goto(`/?model=${TINY_MODEL_URL}&backend=webgpu&warmup=0&iterations=3&run=1`);
+  const { result, error } = await settle(page, ['done', 'error'], 120_000);
+  expect(error).toBeNull();
+  expect(result!.backend).toBe('webgpu');
+  const ceilings = await measureCeilings(page);
+  const gpu = ceilings.find((c) => c.backend === 'webgpu')!;
+  expect(gpu.software).toBe(true);
+  expect(gpu.compute.median).toBeGreaterThan(0);
+  expect(gpu.bandwidth.median).toBeGreaterThan(0);
+  expect(gpu.method).toMatch(/timestamp-query|wall clock/);
+  await expect(page.getByTestId('roofline-software')).toContainText('software GPU');
+  await expect(page.getByTestId('roofline-summary')).toContainText('of a software GPU');
+  expect(errors).toEqual([]);
+});
