@@ -23,6 +23,8 @@ export interface JobOutcome {
 }
 
 const POLL_MS = 250;
+/** A page that never sets window.benchtab is not the app (a wrong --app-url, a proxy's error page). */
+const NO_APP_MS = 30_000;
 /** Results say which benchtab made them. */
 const APP_VERSION = `benchtab ${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version} (fleet CLI)`;
 
@@ -54,6 +56,7 @@ export async function runJob(
     state = await session.evaluate<PageState | null>(POLL_EXPRESSION);
     if (state && (state.state === 'done' || state.state === 'error')) break;
     if (state?.progress) onProgress(state.progress);
+    if (!state && performance.now() - loaded > NO_APP_MS) throw new Error(`the page at ${new URL(url).origin} has no window.benchtab: is it a benchtab build?`);
     if (performance.now() - loaded > timeoutMs) throw new Error(`the job did not finish within ${Math.round(timeoutMs / 1000)} s`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }

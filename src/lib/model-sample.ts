@@ -42,7 +42,10 @@ async function readPrefix(response: Response, limit: number): Promise<Uint8Array
  * CORS): the runtime then reports the problem with its usual message.
  */
 export async function sampleUrl(url: string, name: string): Promise<FileSample | null> {
-  const range = (start: number, end: number) => fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` } });
+  // no-store: Chromium keeps a 206 as a sparse cache entry and may then answer the runtime's full
+  // GET of the same URL from it, truncated (a 524,500-byte model read as 489,258 bytes).
+  const range = (start: number, end: number) =>
+    fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` }, cache: 'no-store' });
   let first: Response;
   try {
     first = await range(0, HEAD_BYTES);

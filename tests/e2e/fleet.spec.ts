@@ -3,7 +3,7 @@
  * server (launchServer) and a Selenium Grid 4 standalone. No mocks: the CLI runs as a child
  * process through the package's bin, exactly as a user or CI would run it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type BrowserServer } from '@playwright/test';
@@ -104,6 +104,11 @@ test('local: the suite runs in system Chromium with no set-up and writes its thr
   expect(local.map((r) => `${r.job.name} ${r.job.backend} ${r.status}`)).toEqual(['micro-a wasm done', 'micro-a webgpu done', 'micro-b wasm done', 'micro-b webgpu done']);
   expect(local.every((r) => r.target!.deviceClass === 'Chrome on Linux · software GPU (google swiftshader)')).toBe(true);
   expect(run.stdout).toMatch(/^. \[4\/4\] micro-. ort\/\w+ @ local on Chrome on Linux · software GPU/m);
+  const summary = readFileSync(join(out, 'summary.md'), 'utf8');
+  expect(summary).toContain('## Chrome on Linux · software GPU (google swiftshader)');
+  expect(summary.match(/^\| micro-[ab] \| ort · (wasm|webgpu) \| [\d.]+ ms \|/gm)).toHaveLength(4);
+  const junit = readFileSync(join(out, 'junit.xml'), 'utf8');
+  expect(junit.match(/<testcase classname="benchtab\.local" name="micro-[ab] ort\/(wasm|webgpu)"/g)).toHaveLength(4);
 });
 
 test('playwright server: two concurrent sessions agree with local', async () => {
@@ -118,7 +123,8 @@ test('playwright server: two concurrent sessions agree with local', async () => 
 });
 
 test('selenium grid: a session killed mid-suite is retried on a new one and the suite completes', async () => {
-  test.setTimeout(360_000);
+  // Grid start and a retried job: about 6 min when this 2-core machine runs eight builds at once.
+  test.setTimeout(600_000);
   await grid.ready;
   const out = join(dir, 'grid');
   let killed = '';

@@ -20,7 +20,8 @@ function verdictText(job: JobJudgement): string {
 function baselineText(job: JobJudgement): string {
   if (!job.comparison) return job.baseline ? 'not compared' : '–';
   const { interval, change } = job.comparison;
-  const word = change === 'regression' ? '**regression**' : change === 'improvement' ? 'faster' : 'same';
+  const beyondNoise = interval.low > 1 || interval.high < 1;
+  const word = change === 'regression' ? '**regression**' : change === 'improvement' ? 'faster' : beyondNoise ? 'within the allowance' : 'within noise';
   return `${word} ${signedPct(interval.ratio)} (CI ${signedPct(interval.low)} … ${signedPct(interval.high)})`;
 }
 
@@ -40,7 +41,7 @@ export function markdownSummary(report: GateReport, title = 'benchtab fleet run'
   const lines = [
     `# ${title}`, '',
     `${report.jobs.length} jobs: ${count('pass')} passed, ${count('fail')} failed, ${count('error')} not run (infrastructure). `
-      + `Exit code ${report.exitCode}; a regression is a p50 slowdown beyond ${signedPct(1 + report.maxRegression)} whose 95% bootstrap interval excludes no change.`,
+      + `Exit code ${report.exitCode}; a regression is a p50 slowdown beyond ${signedPct(1 + report.maxRegression)} whose 95% bootstrap interval lies wholly above no change.`,
   ];
   const classes = [...new Set(report.jobs.map((job) => job.record.target?.deviceClass ?? `${job.record.job.target} (no device reached)`))];
   for (const deviceClass of classes) {

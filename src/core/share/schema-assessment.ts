@@ -4,7 +4,7 @@
  * tests/unit/share/schema.test.ts checks that they stay equal.
  */
 import * as z from 'zod/mini';
-import { BOUNDS, count, domain, list, ms, nullableMs, signed, text } from './schema-fields.ts';
+import { BOUNDS, count, domain, keyedList, list, ms, nullableMs, signed, text } from './schema-fields.ts';
 
 export const domainDetection = z.object({
   domain,
@@ -24,12 +24,12 @@ const interval = z.object({
 
 export const precision = z.object({
   count: count(0),
-  support: list(z.object({
+  support: keyedList(z.object({
     name: z.enum(['p90', 'p95', 'p99']),
     quantile: z.number().check(z.gte(0), z.lte(1)),
     minSamples: count(0),
     supported: z.boolean(),
-  }), 8),
+  }), (s) => s.name, 'percentile in precision.support', 8),
   p50Interval: z.nullable(interval),
   p95Interval: z.nullable(interval),
   /** Absent when it is the app's standard method (INTERVAL_METHOD), as for percentileMethod. */
@@ -38,7 +38,7 @@ export const precision = z.object({
 
 export const validity = z.object({
   valid: z.boolean(),
-  checks: list(z.object({ id: z.enum(['visible', 'samples', 'drift', 'backend']), ok: z.boolean(), detail: text() }), 16),
+  checks: keyedList(z.object({ id: z.enum(['visible', 'samples', 'drift', 'backend']), ok: z.boolean(), detail: text() }), (c) => c.id, 'validity check id', 16),
   reasons: list(text(), 16),
 });
 
@@ -73,7 +73,7 @@ export const verdict = z.object({
   reason: text(),
   /** Absent on results made before regimes were judged. */
   decided: z.optional(z.boolean()),
-  regimes: z.optional(list(regimeJudgement, BOUNDS.regimes)),
+  regimes: z.optional(keyedList(regimeJudgement, (r) => r.index, 'regime index', BOUNDS.regimes)),
 });
 
 /** The pattern of an unstable run (method/patterns.ts); the advice follows from each kind. */
@@ -98,6 +98,6 @@ const checklistItem = z.object({
 });
 
 export const checklist = z.object({
-  items: list(checklistItem, 32),
+  items: keyedList(checklistItem, (item) => item.id, 'checklist item id', 32),
   counts: z.object({ pass: count(0), fail: count(0), 'not-measured': count(0) }),
 });

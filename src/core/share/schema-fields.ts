@@ -25,6 +25,14 @@ export const key = z.string().check(z.minLength(1), z.maxLength(64));
 export const ms = z.number().check(z.gte(0), z.lte(BOUNDS.ms));
 export const count = (min: number) => z.int().check(z.gte(min), z.lte(BOUNDS.count));
 export const list = <T extends z.core.SomeType>(item: T, max: number = BOUNDS.listItems) => z.array(item).check(z.maxLength(max));
+/**
+ * A list whose items the UI keys by `keyOf` (Svelte's keyed each): a duplicate key is refused,
+ * since a crafted link or import would otherwise reach the page and break it.
+ */
+export const keyedList = <T extends z.core.SomeType>(item: T, keyOf: (value: z.infer<T>) => unknown, what: string, max: number = BOUNDS.listItems) =>
+  list(item, max).check(z.refine((items) => new Set((items as z.infer<T>[]).map(keyOf)).size === (items as unknown[]).length, {
+    message: `Duplicate ${what}: each may appear only once`,
+  }));
 export const capped = <T extends z.ZodMiniRecord>(record: T) =>
   record.check(z.refine((value) => Object.keys(value as object).length <= BOUNDS.recordEntries, {
     message: `Too many entries: at most ${BOUNDS.recordEntries}`,

@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import { generation } from './generation.ts';
 import { checklist, domainDetection, precision, stability, validity, verdict } from './schema-assessment.ts';
 import { sharedRoofline } from './schema-roofline.ts';
-import { BOUNDS, capped, count, domain, key, list, ms, nullableMs, text } from './schema-fields.ts';
+import { BOUNDS, capped, count, domain, key, keyedList, list, ms, nullableMs, text } from './schema-fields.ts';
 
 export { BOUNDS } from './schema-fields.ts';
 
@@ -132,7 +132,10 @@ export const sharedResultSchema = z.object({
   runtime,
   backend,
   config,
-  io: z.object({ inputs: list(tensorSpec, BOUNDS.tensors), outputs: list(tensorSpec, BOUNDS.tensors) }),
+  io: z.object({
+    inputs: keyedList(tensorSpec, (t) => t.name, 'input name', BOUNDS.tensors),
+    outputs: keyedList(tensorSpec, (t) => t.name, 'output name', BOUNDS.tensors),
+  }),
   timings: z.object({
     fetchMs: ms,
     initMs: ms,

@@ -82,7 +82,7 @@ describe('the gate', () => {
     const slower = gate([record(latencies(150, 10, 2).map((x) => x * 2), { sha: 'a'.repeat(64) })], baseline, { maxRegression: 0.1 });
     expect(slower.exitCode).toBe(1);
     const problem = slower.jobs[0]!.problems[0]!;
-    expect(problem).toMatch(/^regression: p50 \+\d+\.\d% \(.* ms → .* ms\), 95% CI \+\d+\.\d% … \+\d+\.\d%, 100\.0% of resamples beyond \+10\.0%, Mann-Whitney one-sided p = /);
+    expect(problem).toMatch(/^regression: p50 \+\d+\.\d% \(.* ms → .* ms\), 95% CI \+\d+\.\d% … \+\d+\.\d%, 100\.0% of resamples beyond \+10\.0%, Mann-Whitney one-sided p < 0\.0001$/);
     expect(slower.jobs[0]!.notes.join()).toMatch(/the model changed \(sha256 c0c3f76d → aaaaaaaa\)/);
   });
 
