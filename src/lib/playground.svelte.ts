@@ -68,6 +68,7 @@ export class Playground {
     if (this.opened.error) return { state: 'error', result: null, error: this.opened.error, shareUrl: null };
     const format = this.opener.automation();
     const card = this.opener.card;
+    if (this.opener.busy) return { state: 'running', result: this.bench.result, error: null, shareUrl: null, format, errorClass: null };
     if (card && !this.#autorunPending) {
       return { state: 'error', result: this.bench.result, error: card.message, shareUrl: null, format, errorClass: card.detection.format };
     }

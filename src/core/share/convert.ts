@@ -108,6 +108,7 @@ export function toShared(result: BenchResult, appVersion = 'unknown', deviceLabe
       initMs: roundMs(timings.initMs),
       firstMs: roundMs(timings.firstMs),
       warmupMs: timings.warmupMs.slice(0, BOUNDS.warmupKept).map(roundMs),
+      ...(timings.inferencesPerSample && timings.inferencesPerSample > 1 ? { inferencesPerSample: timings.inferencesPerSample } : {}),
     },
     stats: shareStats(stats),
     distribution: { quantileDeltasUs: sketchSamples(timings.samplesMs) },
