@@ -10,5 +10,6 @@ export { knobs, overridesFromPaths } from './arch/knobs.ts';
 export type { Knob } from './arch/knobs.ts';
 export { InvalidConfigError } from './core/validate.ts';
 export { badFixtures } from './fixtures.ts';
-export { ALL_DTYPES, DEFAULT_SEED, countParameters, describeEntry, entryFiles, generateEntry, mergeConfig, synthesize } from './zoo.ts';
+export { ALL_DTYPES, DEFAULT_SEED, countParameters, describeEntry, entryFiles, generateEntry, mergeConfig, synthesize, synthesizeGguf } from './zoo.ts';
+export type { GgufSynthesizeRequest } from './zoo.ts';
 export type { GeneratedEntry, SynthesizeRequest, SynthesizedModel, TensorSignature, ZooFile } from './zoo.ts';

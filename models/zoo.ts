@@ -2,7 +2,7 @@ import { architecture } from './arch/registry.ts';
 import type { CatalogEntry, Dtype, Preset } from './catalog.ts';
 import { DTYPE_SUFFIX, GGUF_TYPES, type GgufType } from './catalog.ts';
 import type { LlamaConfig } from './arch/llama.ts';
-import { llamaGguf } from './gguf/index.ts';
+import { llamaGguf, type LlamaGguf } from './gguf/index.ts';
 import { encodeModel } from './onnx/encode.ts';
 import { parameterCount } from './core/params.ts';
 import { toTfjsGraphModel } from './tfjs/graph-model.ts';
@@ -142,4 +142,21 @@ export function synthesize(request: SynthesizeRequest): SynthesizedModel {
   const counted = family.build(config, { seed: 0, variant: 'fp32', dryRun: true });
   const parameters = parameterCount(counted.map((g) => g.model));
   return { parameters, onnx, hubFiles };
+}
+
+export interface GgufSynthesizeRequest {
+  architecture: string;
+  preset: Preset;
+  type: GgufType;
+  seed?: number;
+  name: string;
+}
+
+/** A LLaMA-family preset as a GGUF file, not yet encoded: its size is known before any weight exists. */
+export function synthesizeGguf(request: GgufSynthesizeRequest): LlamaGguf {
+  const family = architecture(request.architecture);
+  const config = family.presets[request.preset] as LlamaConfig;
+  family.validate(config);
+  if (!('tiedEmbeddings' in config)) throw new Error(`${request.architecture} has no GGUF form: only the LLaMA families do`);
+  return llamaGguf(config, { type: request.type, seed: request.seed ?? DEFAULT_SEED, name: request.name });
 }

@@ -30,8 +30,10 @@ export function contentSecurityPolicy(requestUrl = '/'): string {
     "default-src 'self'",
     // No inline script, no eval; 'wasm-unsafe-eval' lets onnxruntime-web and TF.js compile their .wasm.
     `script-src 'self' 'wasm-unsafe-eval'${synthWorker ? " 'unsafe-eval'" : ''}`,
-    // Workers are the app's own module files (bench, synthesize, ORT's threads); never blob: or data:.
-    "worker-src 'self'",
+    // Workers are the app's own module files (bench, synthesize, ORT's threads), plus blob: for
+    // wllama alone: it ships llama.cpp's worker and its pthreads as inlined code started from
+    // object URLs (no file of its own to serve). Never data:.
+    "worker-src 'self' blob:",
     // Model files and hub folders come from wherever the user points: any HTTPS host, loopback HTTP.
     `connect-src ${connect.join(' ')}`,
     // Observable Plot and Svelte insert <style> elements and style attributes; styles cannot run script.

@@ -11,6 +11,7 @@ import { BenchError } from './errors.ts';
 import { ModelFiles } from './model-files.ts';
 import type { BenchWorkerApi, ModelSource, ProgressCallback, RunRequest } from './protocol.ts';
 import { loadRuntime } from './runtimes.ts';
+import { setCompiledOrtWasm } from './compiled-wasm.ts';
 
 let opened: OpenModel | null = null;
 
@@ -41,7 +42,7 @@ const api: BenchWorkerApi = {
   async inspect(source: ModelSource, runtimeId: RuntimeId = 'ort') {
     const runtime = await loadRuntime(runtimeId);
     const files = new ModelFiles(source);
-    const { io, summary, facts, hints, imageSize } = await runtime.inspect(files);
+    const { io, summary, facts, hints, imageSize, onnx } = await runtime.inspect(files);
     return {
       runtime: runtimeId,
       model: {
@@ -54,10 +55,14 @@ const api: BenchWorkerApi = {
       },
       io,
       ...(summary ? { summary } : {}),
+      ...(onnx ? { onnx } : {}),
       ...(hints ? { hints } : {}),
       ...(imageSize ? { imageSize } : {}),
       ...(facts ? { facts } : {}),
     };
+  },
+  useCompiledWasm(ort: WebAssembly.Module | null) {
+    setCompiledOrtWasm(ort);
   },
   async ping() {
     await lockHeld;
@@ -71,10 +76,15 @@ const api: BenchWorkerApi = {
   },
   async open(request: RunRequest) {
     opened = await OpenModel.open(await loadRuntime(request.config.runtime), request);
+    return opened.info;
   },
   loop(durationMs: number) {
     if (!opened) throw new BenchError('BadModelError', 'No model is open in this worker.');
     return opened.loop(durationMs);
+  },
+  arrivals(scheduleMs: number[]) {
+    if (!opened) throw new BenchError('BadModelError', 'No model is open in this worker.');
+    return opened.arrivals(scheduleMs);
   },
 };
 

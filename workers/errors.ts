@@ -38,7 +38,7 @@ const CLASSES: [LoadErrorClass, RegExp, (bytes: number) => string][] = [
     (bytes) => `The runtime ran out of memory loading this model (${bytes} bytes). Close other tabs, try the wasm backend, or a smaller or quantised variant.`],
   ['unsupported-operator', /Could not find an implementation|not a registered function\/op|not implemented|unsupported|No Op registered|opset|Unsupported op/i,
     () => 'The model uses an operator this runtime and backend cannot run. Try the other backend, or re-export with a supported opset.'],
-  ['corrupt-model', /protobuf|parse|invalid wire type|index out of range|Failed to load model|flatbuffer|corrupt|truncat/i,
+  ['corrupt-model', /protobuf|parse|invalid wire type|index out of range|Failed to load model|flatbuffer|verification failed|corrupt|truncat/i,
     (bytes) => `The model could not be parsed (${bytes} bytes): the file may be truncated or corrupt. Download or export it again.`],
 ];
 

@@ -8,6 +8,7 @@
  */
 import { ort } from './ort-env.ts';
 import { fromFloat16Array } from '../models/core/float16.ts';
+import { inspectOnnx } from '../src/core/formats/onnx-inspect.ts';
 import type { SynthTensor } from '../src/core/inputs.ts';
 import { explainRunError } from '../src/core/inputs/explain.ts';
 import { graphHints } from '../src/core/inputs/graph-hints.ts';
@@ -17,6 +18,7 @@ import type { BackendId, ModelIO } from '../src/core/result.ts';
 import { assertWebGpu } from './env.ts';
 import { BenchError, loadError } from './errors.ts';
 import type { ModelFiles } from './model-files.ts';
+import { assertWebNn, WEBNN_DEVICE } from './webnn.ts';
 import type { LoadedModel, LoadOptions, PreparedInputs, Runtime } from './runtime.ts';
 import { checkModelBytes } from './source.ts';
 import { preprocessorImageSize, readExternalData } from './onnx-files.ts';
@@ -33,9 +35,9 @@ function describe(session: ort.InferenceSession): ModelIO {
   };
 }
 
-/** The .onnx file to read: the entry, or a hub-layout folder's onnx/model.onnx. */
+/** The model file to read: the entry (.onnx, or ORT format .ort), or a hub-layout folder's onnx/model.onnx. */
 function onnxPath(files: ModelFiles): string {
-  return files.entry.endsWith('.onnx') ? files.entry : 'onnx/model.onnx';
+  return /\.(onnx|ort)$/i.test(files.entry) ? files.entry : 'onnx/model.onnx';
 }
 
 interface Opened {
@@ -50,17 +52,18 @@ async function createSession(files: ModelFiles, backend: BackendId, threads: num
   checkModelBytes(bytes, path, 'ort');
   const graph = readOnnxGraph(bytes);
   const externalData = graph ? await readExternalData(files, path, graph) : [];
-  if (backend !== 'wasm' && backend !== 'webgpu') {
-    throw new BenchError('BackendUnavailableError', `onnxruntime-web has no ${backend} backend here: choose wasm or webgpu.`);
+  if (backend !== 'wasm' && backend !== 'webgpu' && backend !== 'webnn') {
+    throw new BenchError('BackendUnavailableError', `onnxruntime-web has no ${backend} backend here: choose wasm, webgpu or webnn.`);
   }
   if (backend === 'webgpu') await assertWebGpu();
+  if (backend === 'webnn') await assertWebNn();
   ort.env.wasm.numThreads = threads;
   try {
     const session = await ort.InferenceSession.create(bytes, {
-      executionProviders: [backend],
+      executionProviders: [backend === 'webnn' ? { name: 'webnn', deviceType: WEBNN_DEVICE } : backend],
       ...(externalData.length > 0 ? { externalData } : {}),
-      // Forbid WebGPU sessions from quietly placing nodes on the CPU.
-      extra: backend === 'webgpu' ? { session: { disable_cpu_ep_fallback: '1' } } : {},
+      // Forbid WebGPU and WebNN sessions from quietly placing nodes on the CPU.
+      extra: backend !== 'wasm' ? { session: { disable_cpu_ep_fallback: '1' } } : {},
     });
     return { session, graph };
   } catch (cause) {
@@ -123,7 +126,10 @@ export const runtime: Runtime = {
     const io = describe(session);
     await session.release();
     const imageSize = await preprocessorImageSize(files);
-    return { io, ...(graph ? { hints: graphHints(graph) } : {}), ...(imageSize ? { imageSize } : {}) };
+    // The bytes are already read (and cached by ModelFiles): the protobuf walk copies nothing.
+    const path = onnxPath(files);
+    const onnx = path.endsWith('.ort') ? null : inspectOnnx(await files.read(path));
+    return { io, ...(graph ? { hints: graphHints(graph) } : {}), ...(imageSize ? { imageSize } : {}), ...(onnx ? { onnx } : {}) };
   },
   async load(files: ModelFiles, { backend, threads }: LoadOptions): Promise<LoadedModel> {
     const { session, graph } = await createSession(files, backend, threads);

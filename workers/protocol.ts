@@ -2,10 +2,12 @@
  * The bench worker's API, types only. The UI imports this file with `import type` alone, so no
  * worker code can leak into the main bundle (the pattern of comlink's own protocol.ts).
  */
+import type { OpenLoopRun } from '../src/core/method/open-loop.ts';
 import type {
-  BenchConfig, Measurement, ModelIdentity, ModelIO, ModelSourceKind, RuntimeId,
+  BackendId, BenchConfig, Measurement, ModelIdentity, ModelIO, ModelSourceKind, RuntimeId,
 } from '../src/core/result.ts';
 import type { TaskInput } from '../src/core/tasks/types.ts';
+import type { OnnxInspection } from '../src/core/formats/index.ts';
 import type { GraphHints } from '../src/core/inputs/graph-hints.ts';
 import type { InputData } from '../src/core/inputs/feeds.ts';
 import type { RunFacts } from '../src/core/partial.ts';
@@ -35,6 +37,8 @@ export interface ModelInspection {
   runtime: RuntimeId;
   /** What else the runtime knows: "graph model", "model_type bert (BertModel)". */
   summary?: string;
+  /** ONNX models: opset, producer, op histogram, parameters, initializer bytes by dtype, external data. */
+  onnx?: OnnxInspection;
   /** What the graph says about its inputs, for derived defaults (src/core/inputs/plan.ts). */
   hints?: GraphHints;
   /** The image size of the model's preprocessor_config.json. */
@@ -100,6 +104,12 @@ export interface LoopWindow {
   endEpochMs: number;
 }
 
+/** What `open` loaded: the backend that runs it, and the outputs of one inference when asked for. */
+export interface OpenedModel {
+  backend: BackendId;
+  outputs?: OutputValues;
+}
+
 export type ProgressCallback = (progress: Progress) => void;
 
 /** Error names a worker throws on purpose; anything else is a bug. */
@@ -111,10 +121,14 @@ export interface BenchWorkerApi {
   /** Reads the model with `runtime` (default ort) and describes it; nothing is timed. */
   inspect(source: ModelSource, runtime?: RuntimeId): Promise<ModelInspection>;
   run(request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome>;
+  /** onnxruntime-web's .wasm compiled once by the page: instantiated, never compiled again. */
+  useCompiledWasm(ort: WebAssembly.Module | null): void;
   /** One untimed inference on the cheapest backend: does the model take these inputs? */
   dryRun(request: RunRequest): Promise<DryRunOutcome>;
-  /** Loads, warms up and keeps the model, for `loop`: the concurrency run's two steps. */
-  open(request: RunRequest): Promise<void>;
+  /** Loads, warms up and keeps the model, for `loop` and `arrivals`; says what ran (and its outputs, if asked). */
+  open(request: RunRequest): Promise<OpenedModel>;
   /** Runs the opened model back to back for `durationMs`, timing each request. */
   loop(durationMs: number): Promise<LoopWindow>;
+  /** Open loop: one request at each scheduled time (ms from the call), latency from its arrival. */
+  arrivals(scheduleMs: number[]): Promise<OpenLoopRun>;
 }

@@ -8,6 +8,7 @@ import type { SynthTensor } from '../src/core/inputs.ts';
 import type { ExplainedError } from '../src/core/inputs/explain.ts';
 import type { GraphHints } from '../src/core/inputs/graph-hints.ts';
 import type { RunSplit, TaskId, TaskInput } from '../src/core/tasks/types.ts';
+import type { OnnxInspection } from '../src/core/formats/index.ts';
 import type { ModelFiles } from './model-files.ts';
 import type { GraphWork } from '../src/core/roofline/work.ts';
 
@@ -24,6 +25,8 @@ export interface LoadOptions {
 export interface Inspected {
   io: ModelIO;
   summary?: string;
+  /** ONNX models: Netron-level facts read from the protobuf (opset, ops, parameters…). */
+  onnx?: OnnxInspection;
   /** What the graph says about its inputs (ONNX): vocabularies, position tables, windows. */
   hints?: GraphHints;
   /** The image size of the model's preprocessor_config.json, where it has one. */

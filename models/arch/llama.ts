@@ -60,9 +60,14 @@ export function rawByteTokens(c: LlamaConfig): number[] {
 /** The output table with raw-byte tokens zeroed: rows of [vocab, hidden], or columns of [hidden, vocab]. */
 function outputTable(c: LlamaConfig, name: string, byRows: boolean): LlamaTensor {
   const ids = rawByteTokens(c);
-  const adjust = (values: Float32Array): void => {
-    if (byRows) for (const id of ids) values.fill(0, id * c.hidden, (id + 1) * c.hidden);
-    else for (let r = 0; r < c.hidden; r++) for (const id of ids) values[r * c.vocab + id] = 0;
+  const adjust = (values: Float32Array, firstRow: number): void => {
+    const rowLength = byRows ? c.hidden : c.vocab;
+    const rows = values.length / rowLength;
+    if (byRows) {
+      for (const id of ids) if (id >= firstRow && id < firstRow + rows) values.fill(0, (id - firstRow) * c.hidden, (id - firstRow + 1) * c.hidden);
+    } else {
+      for (let r = 0; r < rows; r++) for (const id of ids) values[r * c.vocab + id] = 0;
+    }
   };
   return { name, shape: byRows ? [c.vocab, c.hidden] : [c.hidden, c.vocab], init: { fanIn: c.hidden, adjust } };
 }

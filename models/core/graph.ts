@@ -12,7 +12,8 @@ export type { AttrValue, Dim } from '../onnx/protos.ts';
 /** Weight storage variants, named as transformers.js names its dtypes. */
 export type Variant = 'fp32' | 'fp16' | 'q8';
 /** How to fill a weight: uniform with a standard deviation of gain/sqrt(fanIn), or one constant. */
-export type WeightInit = { fanIn: number; gain?: number; adjust?: (values: Float32Array) => void } | { fill: number };
+/** `adjust` edits seeded values in place; `values` holds rows from `firstRow` on (rows of the last dimension). */
+export type WeightInit = { fanIn: number; gain?: number; adjust?: (values: Float32Array, firstRow: number) => void } | { fill: number };
 
 /** Opset 17 is the first with LayerNormalization; every runtime we target supports it. */
 export const OPSET = 17;
@@ -98,8 +99,23 @@ export class GraphBuilder {
     const values = new Float32Array(this.dryRun ? 0 : shape.reduce((a, b) => a * b, 1));
     if ('fill' in init) values.fill(init.fill);
     else fillUniform(values, hashSeed(this.seed, name), ((init.gain ?? 1) * Math.sqrt(3)) / Math.sqrt(init.fanIn));
-    if ('adjust' in init && values.length > 0) init.adjust?.(values);
+    if ('adjust' in init && values.length > 0) init.adjust?.(values, 0);
     return values;
+  }
+
+  /**
+   * The same values as weightValues, `rows` rows of a 2-D weight at a time (one continuing
+   * random stream), so a caller can encode a large table without holding it whole in float32.
+   */
+  *weightChunks(name: string, shape: [number, number], init: { fanIn: number; gain?: number; adjust?: (values: Float32Array, firstRow: number) => void }, rows: number): Generator<Float32Array> {
+    let state = hashSeed(this.seed, name);
+    const bound = ((init.gain ?? 1) * Math.sqrt(3)) / Math.sqrt(init.fanIn);
+    for (let first = 0; first < shape[0]; first += rows) {
+      const chunk = new Float32Array(Math.min(rows, shape[0] - first) * shape[1]);
+      state = fillUniform(chunk, state, bound);
+      init.adjust?.(chunk, first);
+      yield chunk;
+    }
   }
 
   /**

@@ -26,6 +26,8 @@ export interface CorpusRow {
   format: string;
   outcome: Outcome;
   errorClass?: string;
+  /** The format its URL names when that one file says less than the set (default: format). */
+  urlFormat?: string;
   /** For runs: the runtime the file must route to, and a task when that runtime needs one. */
   runtime?: 'ort' | 'tfjs' | 'transformers' | 'litert';
   task?: 'feature-extraction';
@@ -57,9 +59,6 @@ const HF_CONFIG = JSON.stringify({ architectures: ['LlamaForCausalLM'], model_ty
 export const CORPUS: readonly CorpusRow[] = [
   // ONNX: the zoo's models run; broken ones say why.
   zoo('onnx-resnet', 'zoo/resnet-tiny', ['onnx/model.onnx'], { note: 'a vision ONNX model', format: 'onnx', outcome: 'runs', runtime: 'ort' }),
-  zoo('onnx-resnet-fp16', 'zoo/resnet-tiny', ['onnx/model_fp16.onnx'], { note: 'fp16 weights', format: 'onnx', outcome: 'runs', runtime: 'ort' }),
-  zoo('onnx-mobilenet-q8', 'zoo/mobilenet-v2-tiny', ['onnx/model_quantized.onnx'], { note: 'int8 weights', format: 'onnx', outcome: 'runs', runtime: 'ort' }),
-  zoo('onnx-bert', 'zoo/bert-tiny', ['onnx/model.onnx'], { note: 'an NLP ONNX model, int64 inputs', format: 'onnx', outcome: 'runs', runtime: 'ort' }),
   zoo('onnx-truncated', 'zoo/_fixtures', ['truncated.onnx'], { note: 'a download cut in half', format: 'onnx', outcome: 'errors', errorClass: 'corrupt-model' }),
   zoo('onnx-unknown-op', 'zoo/_fixtures', ['unknown-op.onnx'], { note: 'an op no runtime has', format: 'onnx', outcome: 'errors', errorClass: 'unsupported-operator' }),
   made('onnx-external-data-alone', { 'model.onnx_data': noise(256) }, { note: 'external data without its .onnx', format: 'onnx-external-data', outcome: 'explains' }),
@@ -67,17 +66,18 @@ export const CORPUS: readonly CorpusRow[] = [
   // TF.js
   zoo('tfjs-graph', 'zoo/cnn-graph-tfjs', ['model.json', 'group1-shard1of2.bin', 'group1-shard2of2.bin'], { note: 'graph model folder', format: 'tfjs-graph', outcome: 'runs', runtime: 'tfjs' }),
   zoo('tfjs-layers', 'zoo/cnn-layers-tfjs', ['model.json', 'group1-shard1of2.bin', 'group1-shard2of2.bin'], { note: 'layers model folder', format: 'tfjs-layers', outcome: 'runs', runtime: 'tfjs' }),
-  zoo('tfjs-missing-shard', 'zoo/_fixtures/tfjs-missing-shard', ['model.json', 'group1-shard1of2.bin'], { note: 'a shard left behind', format: 'tfjs-graph', outcome: 'errors', errorClass: 'missing-file' }),
+  made('json-empty', { 'model.json': '{}\n' }, { note: 'an empty JSON object named model.json', format: 'json', outcome: 'errors', errorClass: 'json' }),
+  zoo('tfjs-missing-shard', 'zoo/_fixtures/tfjs-missing-shard', ['model.json', 'group1-shard1of2.bin'], { note: 'a shard left behind', format: 'tfjs-graph', outcome: 'errors', errorClass: 'fetch-failed' }),
   zoo('tfjs-shard-alone', 'zoo/cnn-graph-tfjs', ['group1-shard1of2.bin'], { note: 'a weight shard without model.json', format: 'tfjs-weights', outcome: 'explains' }),
   // Hugging Face folders
   zoo('hf-onnx-folder', 'zoo/bert-tiny', ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'], { url: '', note: 'hub layout with ONNX', format: 'hf-onnx', outcome: 'runs', runtime: 'transformers', task: 'feature-extraction' }),
-  made('hf-safetensors-folder', { 'config.json': HF_CONFIG, 'model.safetensors': safetensorsFile(SMALL_TENSORS, { format: 'pt' }) }, { url: 'model.safetensors', note: 'a hub checkpoint without ONNX', format: 'hf-checkpoint', outcome: 'explains' }),
+  made('hf-safetensors-folder', { 'config.json': HF_CONFIG, 'model.safetensors': safetensorsFile(SMALL_TENSORS, { format: 'pt' }) }, { url: 'model.safetensors', urlFormat: 'safetensors', note: 'a hub checkpoint without ONNX', format: 'hf-checkpoint', outcome: 'explains' }),
   // TFLite
   zoo('tflite-cnn', 'zoo/cnn-tflite', ['model.tflite'], { note: 'the zoo CNN written with flatbuffers', format: 'tflite', outcome: 'runs', runtime: 'litert' }),
   made('tflite-header-only', { 'model.tflite': flatbufferHead('TFL3') }, { note: 'TFL3 identifier, no model behind it', format: 'tflite', outcome: 'errors', errorClass: 'corrupt-model' }),
   // GGUF
-  made('gguf-header', { 'model.gguf': ggufHeader() }, { note: 'GGUF metadata, no tensors', format: 'gguf', outcome: 'explains' }),
-  made('gguf-magic-only', { 'tiny.gguf': concat('GGUF', [3, 0, 0, 0]) }, { note: 'GGUF cut after its version', format: 'gguf', outcome: 'explains' }),
+  made('gguf-header', { 'model.gguf': ggufHeader() }, { note: 'GGUF metadata, no tensors', format: 'gguf', outcome: 'errors', errorClass: 'bad-model' }),
+  made('gguf-magic-only', { 'tiny.gguf': concat('GGUF', [3, 0, 0, 0]) }, { note: 'GGUF cut after its version', format: 'gguf', outcome: 'errors', errorClass: 'bad-model' }),
   // safetensors
   made('safetensors', { 'model.safetensors': safetensorsFile(SMALL_TENSORS) }, { note: 'weights only', format: 'safetensors', outcome: 'explains' }),
   made('safetensors-metadata', { 'adapter.safetensors': safetensorsFile({ 'lora.A': { dtype: 'F32', shape: [4, 16] } }, { format: 'pt' }) }, { note: '__metadata__ names the producer', format: 'safetensors', outcome: 'explains' }),
@@ -120,6 +120,8 @@ export const CORPUS: readonly CorpusRow[] = [
   made('empty-tflite', { 'model.tflite': '' }, { note: 'an empty file', format: 'empty', outcome: 'errors', errorClass: 'empty' }),
   made('text-notes', { 'README.txt': 'This folder holds the model.\nRun export.py first.\n' }, { note: 'notes, not a model', format: 'text', outcome: 'errors', errorClass: 'text' }),
   made('zip-of-folder', { 'model.zip': zip({ 'model/README.md': '# model\n', 'model/weights.dat': noise(32) }) }, { note: 'a zipped folder', format: 'zip', outcome: 'errors', errorClass: 'zip' }),
+  made('html-login-page', { 'model.gguf': '<html><head><title>Sign in</title></head><body>Sign in to continue</body></html>' }, { note: 'a login page saved as a model', format: 'html', outcome: 'errors', errorClass: 'html' }),
+  made('lfs-gguf', { 'model.gguf': LFS_POINTER }, { note: 'an LFS pointer for a GGUF', format: 'git-lfs-pointer', outcome: 'errors', errorClass: 'git-lfs-pointer' }),
   made('random-bytes', { 'model.bin': noise(200, 99) }, { note: 'bytes nothing recognises', format: 'unknown', outcome: 'errors', errorClass: 'unknown' }),
   made('random-as-onnx', { 'model.onnx': concat([0xff, 0x00, 0x13, 0x88], noise(60, 4)) }, { note: 'not ONNX despite its name', format: 'unknown', outcome: 'errors', errorClass: 'unknown' }),
 ];

@@ -4,7 +4,7 @@ import { llamaTensors, headDim, type LlamaConfig, type LlamaTensor } from '../ar
 import { LLAMA3_SPECIALS, specialIds } from '../arch/llama-hub.ts';
 import { inverseFrequencies, llama3RopeFactors } from '../core/rotary.ts';
 import { byteLevelBpe, sentencePieceVocabulary, TOKEN_TYPE } from '../hub/vocabulary.ts';
-import { encodeTensor, LLAMA_FILE_TYPE, type GgmlType } from './quantize.ts';
+import { encodedBytes, encodeTensor, LLAMA_FILE_TYPE, type GgmlType } from './quantize.ts';
 import type { GgufTensor, GgufValue } from './writer.ts';
 
 /**
@@ -55,7 +55,7 @@ export function permuteRotaryRows(rows: Float32Array, heads: number, columns: nu
 /** One tensor's float32 values in GGUF row order (row = ne0 contiguous values). */
 function ggufValues(c: LlamaConfig, t: LlamaTensor, seed: number): Float32Array {
   const values = new GraphBuilder(seed, 'fp32').weightValues(t.name, t.shape, t.init);
-  if (t.shape.length === 1 || t.name === 'model.embed_tokens.weight') return values; // the table is already [vocab][hidden]
+  if (t.shape.length === 1) return values;
   const [inputs, outputs] = t.shape as [number, number];
   const rows = transpose(values, inputs, outputs);
   if (t.name.endsWith('q_proj.weight')) return permuteRotaryRows(rows, c.heads, inputs);
@@ -63,12 +63,28 @@ function ggufValues(c: LlamaConfig, t: LlamaTensor, seed: number): Float32Array 
   return rows;
 }
 
+/** Rows of the embedding table generated and encoded at a time: Llama 3's table is 1 GB in float32. */
+const TABLE_ROWS = 4096;
+
+/** The embedding table, already in GGUF row order, encoded a slice of rows at a time (blocks never cross a row). */
+function encodeTable(t: LlamaTensor, type: GgmlType, seed: number): Uint8Array {
+  const [rows, columns] = t.shape as [number, number];
+  const out = new Uint8Array(encodedBytes(type, rows * columns));
+  let at = 0;
+  for (const chunk of new GraphBuilder(seed, 'fp32').weightChunks(t.name, [rows, columns], t.init as { fanIn: number }, TABLE_ROWS)) {
+    const bytes = encodeTensor(type, chunk);
+    out.set(bytes, at);
+    at += bytes.length;
+  }
+  return out;
+}
+
 export function llamaGgufTensors(c: LlamaConfig, type: GgmlType, seed: number): GgufTensor[] {
   const tensors: GgufTensor[] = llamaTensors(c).map((t) => ({
     name: ggufName(t.name),
     dims: t.shape.length === 1 || t.name === 'model.embed_tokens.weight' ? [...t.shape].reverse() : [...t.shape],
     type: t.shape.length === 1 ? 'F32' : type,
-    encode: () => encodeTensor(t.shape.length === 1 ? 'F32' : type, ggufValues(c, t, seed)),
+    encode: () => t.name === 'model.embed_tokens.weight' ? encodeTable(t, type, seed) : encodeTensor(t.shape.length === 1 ? 'F32' : type, ggufValues(c, t, seed)),
   }));
   if (c.ropeScaling) {
     const factors = llama3RopeFactors(inverseFrequencies(headDim(c), c.ropeTheta), c.ropeScaling);

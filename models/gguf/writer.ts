@@ -48,17 +48,20 @@ class Bytes {
     this.length += n;
     return at;
   }
-  u32(v: number): void { this.#view.setUint32(this.#reserve(4), v, true); }
-  i32(v: number): void { this.#view.setInt32(this.#reserve(4), v, true); }
-  f32(v: number): void { this.#view.setFloat32(this.#reserve(4), v, true); }
-  u64(v: number | bigint): void { this.#view.setBigUint64(this.#reserve(8), BigInt(v), true); }
-  u8(v: number): void { this.#view.setUint8(this.#reserve(1), v); }
+  // Reserve first, then read #view/#buffer: reserving may replace them (a call's receiver is
+  // evaluated before its arguments).
+  u32(v: number): void { const at = this.#reserve(4); this.#view.setUint32(at, v, true); }
+  i32(v: number): void { const at = this.#reserve(4); this.#view.setInt32(at, v, true); }
+  f32(v: number): void { const at = this.#reserve(4); this.#view.setFloat32(at, v, true); }
+  u64(v: number | bigint): void { const at = this.#reserve(8); this.#view.setBigUint64(at, BigInt(v), true); }
+  u8(v: number): void { const at = this.#reserve(1); this.#view.setUint8(at, v); }
   string(s: string): void {
     const bytes = new TextEncoder().encode(s);
     this.u64(bytes.length);
-    this.#buffer.set(bytes, this.#reserve(bytes.length));
+    const at = this.#reserve(bytes.length);
+    this.#buffer.set(bytes, at);
   }
-  zeros(n: number): void { this.#buffer.fill(0, this.#reserve(n), this.length); }
+  zeros(n: number): void { const at = this.#reserve(n); this.#buffer.fill(0, at, this.length); }
   done(): Uint8Array { return this.#buffer.slice(0, this.length); }
 }
 

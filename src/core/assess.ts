@@ -4,7 +4,7 @@
  * Pure, so the same call serves the page, tests and any later CLI.
  */
 import type { Capacity } from './method/concurrency.ts';
-import type { BackendAttempt, VariantMeasurement } from './method/checklist.ts';
+import type { BackendAttempt, FormatEvidence, VariantMeasurement } from './method/checklist.ts';
 import { fillChecklist } from './method/checklist.ts';
 import { placeRun, type DeviceCeilings } from './roofline/place.ts';
 import type { DriftComparison } from './method/drift.ts';
@@ -20,6 +20,8 @@ export interface ModelEvidence {
   capacity?: Capacity;
   /** Concurrent requests the user expects, in the capacity run's unit. */
   expectedLoad?: number;
+  /** The model's format, as detected from its bytes (src/core/formats). */
+  format?: FormatEvidence;
   /** This device's measured ceilings for the run's backend: they place the run under its roofline. */
   ceilings?: DeviceCeilings;
 }
@@ -70,6 +72,7 @@ export function assessMeasurement(measurement: Measurement, context: AssessConte
     drift: evidence.drift ?? null,
     attempts: [thisRun, ...(evidence.attempts ?? [])],
     variants: evidence.variants ?? null,
+    format: evidence.format ?? null,
     roofline: point ? { summary: point.summary, share: point.share, software: ceilings!.software } : null,
   });
   return {

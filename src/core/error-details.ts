@@ -26,6 +26,7 @@ export function splitError(text: string): ErrorDetails {
 export function scrubRaw(raw: string): string {
   return raw
     .replace(/(?:[A-Za-z]:)?(?:[\\/][\w.+@-]+){2,}\.(?:cc|cpp|h|hpp|c|py|rs|js|ts|mjs)(?::\d+)+/g, '[source]')
+    .replace(/\b[\w+-]+\.(?:cc|cpp|h|hpp)(?::\d+)+\s*/g, '')
     .replace(/(?:\/(?:home|Users|usr|opt|tmp|build|workspace|onnxruntime_src|__w)\/)[^\s"')]*/g, '[path]')
     .replace(/\s{2,}/g, ' ')
     .trim()

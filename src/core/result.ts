@@ -6,7 +6,7 @@
 
 export type RuntimeId = 'ort' | 'tfjs' | 'transformers' | 'litert' | 'wllama';
 /** webgl and cpu are TF.js backends; each runtime's own list is in runtimes.ts. */
-export type BackendId = 'wasm' | 'webgpu' | 'webgl' | 'cpu';
+export type BackendId = 'wasm' | 'webgpu' | 'webgl' | 'cpu' | 'webnn';
 /** onnxruntime-web's backends (the default runtime). */
 export const BACKENDS: readonly BackendId[] = ['wasm', 'webgpu'];
 
@@ -104,6 +104,11 @@ export interface Timings {
   warmupMs: number[];
   /** Measured runs in order; each includes reading every output back to the CPU. */
   samplesMs: number[];
+  /**
+   * Set (K > 1) when the model is too fast for the timer: each sample timed K back-to-back
+   * inferences and was divided by K (method/timer.ts).
+   */
+  inferencesPerSample?: number;
 }
 
 export interface Stats {

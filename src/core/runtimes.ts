@@ -19,7 +19,7 @@ export interface RuntimeInfo {
 }
 
 export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeInfo>> = {
-  ort: { id: 'ort', label: 'onnxruntime-web', backends: ['wasm', 'webgpu'], tasks: ['image-classification', 'object-detection'], accepts: 'an .onnx file' },
+  ort: { id: 'ort', label: 'onnxruntime-web', backends: ['wasm', 'webgpu', 'webnn'], tasks: ['image-classification', 'object-detection'], accepts: 'an .onnx file' },
   tfjs: { id: 'tfjs', label: 'TensorFlow.js', backends: ['wasm', 'webgpu', 'webgl', 'cpu'], tasks: ['image-classification', 'object-detection'], accepts: 'model.json with its weight shards' },
   transformers: { id: 'transformers', label: 'transformers.js', backends: ['wasm', 'webgpu'], tasks: TASK_IDS, accepts: 'a hub-layout folder, its URL, or a hub id' },
   litert: { id: 'litert', label: 'LiteRT.js (TFLite)', backends: ['wasm', 'webgpu'], tasks: ['image-classification', 'object-detection'], accepts: 'a .tflite file' },

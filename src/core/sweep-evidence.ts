@@ -19,6 +19,8 @@ export interface MeasuredPoint {
   invalidReasons?: string[];
   outputs?: Record<string, Float32Array>;
   error?: string;
+  /** Interleaved sweeps: the point's median in each round (method/interleave.ts). */
+  roundP50s?: number[];
 }
 
 export function toSweepResult(measured: MeasuredPoint): SweepPointResult {
@@ -28,6 +30,7 @@ export function toSweepResult(measured: MeasuredPoint): SweepPointResult {
     p95: measured.p95 ?? null,
     valid: measured.valid,
     ...(measured.error === undefined ? {} : { error: measured.error }),
+    ...(measured.roundP50s === undefined ? {} : { roundP50s: measured.roundP50s }),
   };
 }
 

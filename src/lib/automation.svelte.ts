@@ -25,7 +25,11 @@ export interface BenchtabGlobal {
 }
 
 export interface AutomationFormat {
+  /** Increases with every model given, so a script can wait for the detection of the one it gave. */
+  seq: number;
   id: string;
+  /** The file the detection names (a folder's model.json, the .onnx beside its data). */
+  entry: string;
   label: string;
   runtime: string | null;
   /** runs: a runtime loads it; explains: a card says how to convert it; errors: it is a mistake. */

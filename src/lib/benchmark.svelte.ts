@@ -88,8 +88,30 @@ export class Benchmark {
   /** Test hook (URL testWorkerExit): the next run's worker closes itself after this many measured runs. */
   exitAfterRuns: number | undefined = undefined;
 
-  /** Reads and inspects a model; a failure leaves the previous model and result in place. */
+  /**
+   * Reads and inspects a model. A failure clears the previous model and its result, so Run can
+   * never benchmark the old model by mistake; Stop keeps them.
+   */
   async load(source: ModelSource, hints: CatalogHints = {}): Promise<boolean> {
+    const loaded = await this.#inspect(source, hints);
+    if (!loaded && this.status === 'error') {
+      this.source = null;
+      this.inspection = null;
+      this.#finished = null;
+    }
+    return loaded;
+  }
+
+  /** Forgets the model and its result (a runtime switch away from a built-in model). */
+  unload(): void {
+    this.stop();
+    this.source = null;
+    this.inspection = null;
+    this.#finished = null;
+    this.evidence = {};
+  }
+
+  #inspect(source: ModelSource, hints: CatalogHints): Promise<boolean> {
     return this.#task('inspecting', (api) => api.inspect(source, this.config.runtime), (inspection) => {
       this.source = source;
       this.inspection = inspection;
@@ -245,6 +267,9 @@ export class Benchmark {
       }));
       return true;
     } catch (cause) {
+      // Superseded by a newer task (a second drop, a load over the default model): that task
+      // owns the state now.
+      if (this.#abort !== abort && cause instanceof AbortedError) return false;
       const kept = cause instanceof AbortedError || cause instanceof WorkerLostError ? await keep(cause) : 0;
       const keptText = kept > 0
         ? ` The ${kept} measured run${kept === 1 ? ' is' : 's are'} kept as a result marked stopped early, saved to history.`
@@ -260,8 +285,10 @@ export class Benchmark {
       return false;
     } finally {
       cleanup();
-      if (this.#abort === abort) this.#abort = null;
-      this.progress = null;
+      if (this.#abort === abort) {
+        this.#abort = null;
+        this.progress = null;
+      }
     }
   }
 }

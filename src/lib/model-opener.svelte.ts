@@ -53,6 +53,10 @@ export class ModelOpener {
   detection = $state.raw<Detection | null>(null);
   /** Set when that model cannot run here: what it is, why, and how to convert it. */
   card = $state.raw<FormatCardView | null>(null);
+  /** Counts detections, so automation can tell this one from the last. */
+  seq = $state(0);
+  /** True while a model is being sampled and routed (before any worker starts). */
+  busy = $state(false);
   readonly #bench: Benchmark;
 
   constructor(bench: Benchmark) {
@@ -61,14 +65,28 @@ export class ModelOpener {
 
   /** Dropped or chosen files (one file, several, or a folder's contents). */
   async openFiles(files: FolderFile[]): Promise<boolean> {
-    if (files.length === 0 || this.#bench.busy) return false;
-    const detection = detectSet(await sampleFiles(files));
-    const runtime = this.#route(detection);
+    // A drop replaces a model being read (the default one, on a first visit), never a run.
+    if (files.length === 0 || this.#bench.status === 'running' || this.busy) return false;
+    this.busy = true;
+    let runtime: RuntimeId | null;
+    try {
+      runtime = this.#route(detectSet(await sampleFiles(files)));
+    } finally {
+      this.busy = false;
+    }
+    const detection = this.detection!;
     if (!runtime) return false;
     const entry = files.find((f) => f.path === detection.entry);
     const single = files.length === 1 || (runtime === 'litert' && entry);
     const source: ModelSource = single ? fileSource((entry ?? files[0]!).file) : folderSource(files);
-    return this.#bench.load(source);
+    return this.#loaded(await this.#bench.load(source));
+  }
+
+  /** The format goes into the checklist's evidence once its model has loaded. */
+  #loaded(ok: boolean): boolean {
+    const d = this.detection;
+    if (ok && d && !this.card) this.#bench.addEvidence({ format: { label: d.label, alsoRunsIn: [...(d.alsoRunsIn ?? [])] } });
+    return ok;
   }
 
   /**
@@ -79,7 +97,8 @@ export class ModelOpener {
     const text = url.trim();
     this.card = null;
     if (!runtimeGiven) {
-      if (isHubId(text) || text.endsWith('/')) this.#use('transformers');
+      if (isHubId(text)) this.#use('transformers');
+      else if (text.endsWith('/')) await this.#openFolderUrl(text);
       else {
         let absolute: string | null = null;
         try {
@@ -87,26 +106,50 @@ export class ModelOpener {
         } catch {
           // The bench says the URL is invalid.
         }
-        const sample = absolute ? await sampleUrl(absolute, fileName(absolute)) : null;
-        if (sample && !this.#route(detectSet([sample]))) return false;
+        this.busy = true;
+        try {
+          const sample = absolute ? await sampleUrl(absolute, fileName(absolute)) : null;
+          if (sample && !this.#route(detectSet([sample]))) return false;
+        } finally {
+          this.busy = false;
+        }
       }
     }
-    return this.#bench.loadUrl(text, builtins);
+    return this.#loaded(await this.#bench.loadUrl(text, builtins));
+  }
+
+  /** A folder URL: a hub layout, told by its config.json and onnx/model.onnx (when the server has them). */
+  async #openFolderUrl(url: string): Promise<void> {
+    this.busy = true;
+    try {
+      const base = new URL(url, location.href);
+      const samples = (await Promise.all(['config.json', 'onnx/model.onnx'].map((path) => sampleUrl(new URL(path, base).href, path))))
+        .filter((s) => s !== null);
+      if (samples.length === 2) this.#route(detectSet(samples));
+      else this.#use('transformers');
+    } catch {
+      this.#use('transformers');
+    } finally {
+      this.busy = false;
+    }
   }
 
   /** The automation contract's view of the last detection. */
   automation(): AutomationFormat | null {
     const d = this.detection;
     if (!d) return null;
-    return { id: d.format, label: d.label, runtime: d.runtime, outcome: this.card?.outcome ?? 'runs', contents: d.contents };
+    return { seq: this.seq, id: d.format, label: d.label, entry: d.entry, runtime: d.runtime, outcome: this.card?.outcome ?? 'runs', contents: d.contents };
   }
 
   /** Chooses the runtime for a detection, or shows the card; returns the runtime or null. */
   #route(detection: Detection): RuntimeId | null {
     this.detection = detection;
+    this.seq++;
     const runtime = runnable(detection);
     this.card = runtime ? null : cardFor(detection);
     if (runtime) this.#use(runtime);
+    // The card replaces the model shown: Run must not benchmark the previous one by mistake.
+    else this.#bench.unload();
     return runtime;
   }
 

@@ -52,6 +52,8 @@ export async function sampleUrl(url: string, name: string): Promise<FileSample |
   } catch {
     return null;
   }
+  // 416: a range past the end, which only an empty file answers to the first bytes.
+  if (first.status === 416) return { name, size: 0, head: new Uint8Array(0) };
   if (!first.ok) return null;
   const ranged = first.status === 206;
   const total = Number(/\/(\d+)$/.exec(first.headers.get('Content-Range') ?? '')?.[1] ?? first.headers.get('Content-Length') ?? NaN);

@@ -1,16 +1,25 @@
 /**
- * A sweep: the model at every backend × threads × batch × dtype point, each in a fresh worker,
- * with speed-ups against a baseline the user picks and drift against the wasm reference.
+ * A sweep: the model at every backend × threads × batch × dtype point, each in its own worker,
+ * measured in interleaved rounds (lib/interleaved.ts) so that the device's drift falls on every
+ * point alike, with speed-ups and their intervals against a baseline the user picks, and drift
+ * of the outputs against the wasm reference.
  */
-import { assessMeasurement } from '../core/assess.ts';
 import { planSweep, sweepTable, type SweepPlan, type SweepPoint } from '../core/method/sweep.ts';
 import type { BackendId, BenchConfig } from '../core/result.ts';
 import { sweepEvidence, toSweepResult, type MeasuredPoint } from '../core/sweep-evidence.ts';
 import { variantUrl } from '../core/variants.ts';
-import type { ModelSource } from '../../workers/protocol.ts';
+import type { ModelSource, RunRequest } from '../../workers/protocol.ts';
 import { AbortedError } from './bench-bridge.ts';
 import type { Benchmark } from './benchmark.svelte.ts';
-import { measurePoint } from './measure-point.ts';
+import { failedPoint, toMeasuredPoint } from './sweep-points.ts';
+import { measureInterleaved, type InterleavedPoint } from './interleaved.ts';
+import { watchHidden } from './visibility.ts';
+
+interface Prepared {
+  point: SweepPoint;
+  request?: RunRequest;
+  error?: string;
+}
 
 /** A batch dimension is the one the model calls batch; other dims stay as configured. */
 const BATCH_DIM = /^(batch|batch_size|n|b)$/i;
@@ -65,26 +74,37 @@ export class Sweep {
     this.points = [];
     this.skipped = plan.skipped;
     if (!plan.points.some((p) => p.id === this.baselineId)) this.baselineId = plan.points[0]?.id ?? '';
+    const stopWatching = watchHidden();
+    const prepared = await Promise.all(plan.points.map((point) => this.#requestFor(source, base, point)));
+    const runnable = prepared.filter((p): p is Prepared & { request: RunRequest } => p.request !== undefined);
+    const show = (measured: InterleavedPoint[], hiddenEvents: number): void => {
+      this.points = prepared.map((p) => {
+        const k = runnable.indexOf(p as Prepared & { request: RunRequest });
+        return k < 0 ? failedPoint(p.point, base.runtime, p.error!) : toMeasuredPoint(p.point, base, measured[k]!, hiddenEvents);
+      });
+    };
     try {
-      for (const [index, point] of plan.points.entries()) {
-        this.current = { index, total: plan.points.length, id: point.id };
-        this.points = [...this.points, await this.#measure(abort.signal, source, base, point)];
-      }
+      const measured = await measureInterleaved(abort.signal, runnable.map((p) => p.request), base.stopping, (state, round, running) => {
+        this.current = running === null ? null : { index: round, total: runnable.length, id: runnable[running]!.point.id };
+        show(state, 0);
+      });
+      show(measured, stopWatching());
       this.bench.addEvidence(sweepEvidence(this.points, this.bench.availableDtypes[0] ?? 'fp32'));
     } catch (cause) {
-      this.error = cause instanceof AbortedError ? 'Sweep stopped; the points measured so far are shown.' : String(cause);
+      this.error = cause instanceof AbortedError ? 'Sweep stopped; the rounds measured so far are shown.' : String(cause);
     } finally {
+      stopWatching();
       this.running = false;
       this.current = null;
     }
   }
 
-  async #measure(signal: AbortSignal, source: ModelSource, base: BenchConfig, point: SweepPoint): Promise<MeasuredPoint> {
+  /** The request a point runs, or why it cannot run. */
+  async #requestFor(source: ModelSource, base: BenchConfig, point: SweepPoint): Promise<Prepared> {
     const dims = this.#dims(point.batchSize);
     const pointSource = this.#sourceFor(source, point.dtype, base.runtime);
-    const failed = (error: string): MeasuredPoint => ({ point, runtime: base.runtime, valid: false, error });
-    if (!dims) return failed('the model has no batch dimension to set');
-    if (!pointSource) return failed(`no ${point.dtype} file next to this model`);
+    if (!dims) return { point, error: 'the model has no batch dimension to set' };
+    if (!pointSource) return { point, error: `no ${point.dtype} file next to this model` };
     const config: BenchConfig = {
       ...base, backend: point.backend, threads: point.threads, dims,
       ...(base.runtime === 'transformers' && point.dtype !== 'as-is' ? { dtype: point.dtype } : {}),
@@ -94,17 +114,9 @@ export class Sweep {
       // A variant is another file: the inspected sha256 is not its hash, so none is claimed.
       const identity = pointSource === source ? inspected : { ...inspected, name: pointSource.kind === 'file' ? inspected.name : pointSource.name, sha256: '' };
       const request = await this.bench.requestFor(config, pointSource);
-      const outcome = await measurePoint(signal, { ...request, model: identity, captureOutputs: true });
-      const assessed = assessMeasurement(outcome.measurement, { hiddenEvents: outcome.hiddenEvents });
-      return {
-        point, runtime: base.runtime, ranBackend: assessed.backend,
-        p50: assessed.stats.p50, p95: assessed.stats.p95, valid: assessed.validity.valid,
-        ...(assessed.validity.valid ? {} : { invalidReasons: assessed.validity.reasons }),
-        ...(outcome.outputs ? { outputs: outcome.outputs } : {}),
-      };
+      return { point, request: { ...request, model: identity, captureOutputs: true } };
     } catch (cause) {
-      if (cause instanceof AbortedError) throw cause;
-      return failed(cause instanceof Error ? cause.message : String(cause));
+      return { point, error: cause instanceof Error ? cause.message : String(cause) };
     }
   }
 

@@ -73,3 +73,19 @@ test('a dropped .gguf goes to wllama; an unknown architecture and a truncated fi
   expect(ran.result).toMatchObject({ runtime: 'wllama', task: { generation: { tokens: 16 } } });
   expect(errors).toEqual([]);
 });
+
+test('Synthesize writes a LLaMA as GGUF after saying how large it will be, and it runs on wllama', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('synthesize').locator('summary').click();
+  await page.getByTestId('synth-architecture').selectOption('llama');
+  await page.getByTestId('synth-preset').selectOption('tiny');
+  await page.getByTestId('synth-gguf-type').selectOption('Q8_0');
+  await page.getByTestId('synth-run').click();
+  // The size comes first, from the header alone; nothing is written until it is confirmed.
+  await expect(page.getByTestId('synth-warning')).toContainText(/KB \(1[89]\d,\d{3} bytes\) GGUF file/);
+  await page.getByTestId('synth-confirm').click();
+  await expect(page.getByTestId('synth-done')).toContainText('164,160 parameters');
+  await expect(page.getByTestId('model-fact-quantization')).toHaveText('Q8_0');
+  await expect(page.getByTestId('runtime-wllama')).toBeChecked();
+  await expect(page.getByTestId('synthetic-badge')).toBeVisible();
+});

@@ -68,6 +68,7 @@ export function describeGguf(bytes: Uint8Array): Contents {
 }
 
 export const gguf: FormatModule = {
+  alsoRunsIn: ['llama.cpp', 'Ollama', 'LM Studio'],
   id: 'gguf',
   label: 'GGUF model (llama.cpp)',
   kind: 'model',

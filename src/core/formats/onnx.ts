@@ -47,6 +47,7 @@ export function onnxContents(inspection: ReturnType<typeof inspectOnnx>): Conten
 }
 
 export const onnx: FormatModule = {
+  alsoRunsIn: ['onnxruntime (native and mobile)', 'TensorRT', 'OpenVINO'],
   id: 'onnx',
   label: 'ONNX model',
   kind: 'model',

@@ -6,6 +6,7 @@ import { startsWith } from './bytes.ts';
 import type { FormatModule } from './types.ts';
 
 export const ortFormat: FormatModule = {
+  alsoRunsIn: ['onnxruntime mobile (Android, iOS)'],
   id: 'ort-format',
   label: 'ONNX Runtime format (.ort)',
   kind: 'model',

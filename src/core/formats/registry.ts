@@ -54,6 +54,7 @@ function detection(format: FormatModule, sample: FileSample, entry = sample.name
   return {
     format: format.id, label: format.label, kind: format.kind, runtime: format.runtime, entry, contents,
     ...(why ? { why } : {}), ...(format.convert ? { convert: format.convert } : {}),
+    ...(format.alsoRunsIn ? { alsoRunsIn: format.alsoRunsIn } : {}),
   };
 }
 

@@ -35,6 +35,7 @@ export const tfjsGraph: FormatModule = {
   label: 'TensorFlow.js graph model',
   kind: 'model',
   runtime: 'tfjs',
+  alsoRunsIn: ['TensorFlow.js in Node (tfjs-node)'],
   match: (sample) => isModelJson(sample) && /"format"\s*:\s*"graph-model"|"node"\s*:\s*\[/.test(headText(sample)),
   describe: describeJson,
 };
@@ -44,6 +45,7 @@ export const tfjsLayers: FormatModule = {
   label: 'TensorFlow.js layers model',
   kind: 'model',
   runtime: 'tfjs',
+  alsoRunsIn: ['TensorFlow.js in Node (tfjs-node)'],
   match: isModelJson,
   describe: describeJson,
 };

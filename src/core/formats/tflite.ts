@@ -47,6 +47,7 @@ export function describeTflite(bytes: Uint8Array): Contents {
 }
 
 export const tflite: FormatModule = {
+  alsoRunsIn: ['LiteRT on Android, iOS and microcontrollers'],
   id: 'tflite',
   label: 'TensorFlow Lite model',
   kind: 'model',

@@ -63,6 +63,8 @@ export interface FormatModule {
   /** Why no browser runs it, or what is wrong (a mistake). */
   why?: string;
   convert?: readonly Conversion[];
+  /** Where else this format runs, outside browsers (for the checklist's Portability). */
+  alsoRunsIn?: readonly string[];
 }
 
 /** What a file or a set of files is, for the card, the routing and the automation contract. */
@@ -76,4 +78,5 @@ export interface Detection {
   contents: Contents;
   why?: string;
   convert?: readonly Conversion[];
+  alsoRunsIn?: readonly string[];
 }

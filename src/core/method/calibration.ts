@@ -1,5 +1,6 @@
 import { mulberry32 } from '../rng.ts';
 import { throttledDecider } from './decided.ts';
+import { pointDone, roundMs, roundOrder } from './interleave.ts';
 import { shouldStop, type StopDecision, type StoppingRule } from './stopping.ts';
 
 /**
@@ -126,4 +127,44 @@ export function simulateRun(runtime: CalibrationRuntime, rule: StoppingRule): Si
     samplesMs.push(latency);
     elapsedMs += latency;
   }
+}
+
+export interface SimulatedRounds {
+  /** Per point, per round: the latencies of that point's window. */
+  windows: number[][][];
+  rounds: number;
+}
+
+/**
+ * Interleaved rounds in miniature (method/interleave.ts): each point runs for `roundMs` of the
+ * fake clock in turn, A B C C B A …, each until `pointDone`. `load(t)` multiplies every latency at
+ * fake time t: a busy machine whose drift all points share.
+ */
+export function simulateInterleaved(
+  points: CalibrationRuntime[], rule: StoppingRule, load: (tMs: number) => number = () => 1,
+): SimulatedRounds {
+  const windows: number[][][] = points.map(() => []);
+  const spent = points.map(() => 0);
+  let clock = 0;
+  let rounds = 0;
+  const window = roundMs(rule);
+  const progress = (i: number) => ({ count: windows[i]!.flat().length, elapsedMs: spent[i]! });
+  for (;;) {
+    const turns = roundOrder(points.length, rounds).filter((i) => !pointDone(progress(i), rounds, rule));
+    if (turns.length === 0) break;
+    for (const i of turns) {
+      const runtime = points[i]!;
+      const latencies: number[] = [];
+      const start = clock;
+      while (clock - start < window) {
+        const ms = runtime.next() * load(clock);
+        latencies.push(ms);
+        clock += ms;
+      }
+      spent[i]! += clock - start;
+      windows[i]!.push(latencies);
+    }
+    rounds++;
+  }
+  return { windows, rounds };
 }

@@ -55,8 +55,17 @@ export interface ChecklistEvidence {
   drift?: DriftComparison[] | null;
   attempts?: BackendAttempt[] | null;
   variants?: VariantMeasurement[] | null;
+  /** The model's format, detected from its bytes: named by Framework, its conversions by Portability. */
+  format?: FormatEvidence | null;
   /** Where the run sits under this device's measured roofline. */
   roofline?: RooflineEvidence | null;
+}
+
+/** What src/core/formats found: the format's name and the formats it converts to. */
+export interface FormatEvidence {
+  label: string;
+  /** Where else the format runs outside this browser ("onnxruntime (native)", "TensorRT"…), not measured here. */
+  alsoRunsIn: string[];
 }
 
 /** The roofline placement of the run, with whether its ceilings came from a software GPU. */
@@ -118,15 +127,17 @@ function framework(e: ChecklistEvidence): Judged {
   const attempts = e.attempts ?? [];
   if (attempts.length === 0) return notMeasured('the model has not been run yet');
   const worked = [...new Set(attempts.filter((a) => a.ok).map(label))];
+  const format = e.format ? `${e.format.label}: ` : '';
   return worked.length > 0
-    ? pass(`runs on this device in ${worked.join(', ')}`)
+    ? pass(`${format}runs on this device in ${worked.join(', ')}`)
     : fail(`failed on every runtime tried: ${attempts.map((a) => `${label(a)} (${a.error ?? 'failed'})`).join('; ')}`);
 }
 
 function portability(e: ChecklistEvidence): Judged {
   const attempts = e.attempts ?? [];
   const tried = [...new Set(attempts.map(label))];
-  if (tried.length < 2) return notMeasured('fewer than two backends tried; run a sweep across backends');
+  const converts = e.format && e.format.alsoRunsIn.length > 0 ? `; the format also runs in ${e.format.alsoRunsIn.join(', ')} (not measured here)` : '';
+  if (tried.length < 2) return notMeasured(`fewer than two backends tried; run a sweep across backends${converts}`);
   const failed = tried.filter((t) => !attempts.some((a) => a.ok && label(a) === t));
   return failed.length === 0
     ? pass(`runs on every backend tried: ${tried.join(', ')}`)

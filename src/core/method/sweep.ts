@@ -1,4 +1,5 @@
 import type { BackendId } from '../result.ts';
+import { speedupFromRounds, type SpeedupEstimate } from './interleave.ts';
 
 /**
  * A sweep runs one model at every combination of backend × threads × batch size × dtype, each
@@ -73,9 +74,13 @@ export interface SweepPointResult {
   p95: number | null;
   valid: boolean;
   error?: string;
+  /** Interleaved sweeps: this point's median in each round, aligned with every other point's. */
+  roundP50s?: number[];
 }
 
 export interface SweepRow extends SweepPointResult {
+  /** From interleaved rounds: the speed-up with its 95% interval (method/interleave.ts). */
+  speedup: SpeedupEstimate | null;
   /** baseline latency / point latency: 2 means this point answers in half the time. */
   latencySpeedup: number | null;
   /**
@@ -105,12 +110,16 @@ export function sweepTable(results: SweepPointResult[], baselineId: string, metr
   const rows = results.map((r): SweepRow => {
     const ms = r[metric];
     if (problem !== null || baseline === undefined || baseMs === null || !r.valid || ms === null || !(ms > 0)) {
-      return { ...r, latencySpeedup: null, throughputSpeedup: null };
+      return { ...r, latencySpeedup: null, throughputSpeedup: null, speedup: null };
     }
+    // Interleaved rounds give the speed-up round by round, with an interval; else the plain ratio.
+    const speedup = metric === 'p50' && r !== baseline && baseline.roundP50s && r.roundP50s ? speedupFromRounds(baseline.roundP50s, r.roundP50s) : null;
+    const latencySpeedup = speedup?.speedup ?? baseMs / ms;
     return {
       ...r,
-      latencySpeedup: baseMs / ms,
-      throughputSpeedup: (r.point.batchSize / ms) / (baseline.point.batchSize / baseMs),
+      latencySpeedup,
+      throughputSpeedup: latencySpeedup * (r.point.batchSize / baseline.point.batchSize),
+      speedup,
     };
   });
   return { baselineId, metric, rows, problem };

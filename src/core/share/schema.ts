@@ -29,7 +29,7 @@ const tensorSpec = z.object({
 });
 
 const runtime = z.enum(['ort', 'tfjs', 'transformers', 'litert', 'wllama']);
-const backend = z.enum(['wasm', 'webgpu', 'webgl', 'cpu']);
+const backend = z.enum(['wasm', 'webgpu', 'webgl', 'cpu', 'webnn']);
 
 const model = z.object({
   name: text(BOUNDS.name),
@@ -121,6 +121,8 @@ const device = z.object({
   platform: text(BOUNDS.name),
   crossOriginIsolated: z.boolean(),
   timerResolutionMs: z.number().check(z.gte(0), z.lte(1000)),
+  /** The user's own name for the device ("Pixel 8"); links made before it existed have none. */
+  label: z.optional(text(BOUNDS.name)),
 });
 
 export const sharedResultSchema = z.object({
@@ -140,6 +142,8 @@ export const sharedResultSchema = z.object({
     firstMs: ms,
     /** The first warmup runs (at most 64); `config.warmup` says how many ran. */
     warmupMs: list(ms, BOUNDS.warmupKept),
+    /** K > 1: each sample timed K back-to-back inferences, divided by K (method/timer.ts). */
+    inferencesPerSample: z.optional(count(2)),
   }),
   stats,
   distribution: z.object({

@@ -15,5 +15,7 @@ describe('explainLoadError', () => {
     const scrubbed = scrubRaw(raw);
     expect(scrubbed).not.toMatch(/onnxruntime_src|home\/runner|model\.cc/);
     expect(scrubbed).toMatch(/ModelProto does not have a graph/);
+    expect(scrubRaw('ERROR_MESSAGE: inference_session.cc:2119 LoadOrtModelWithLoader ORT model verification failed.')).toBe('ERROR_MESSAGE: LoadOrtModelWithLoader ORT model verification failed.');
+    expect(explainLoadError('LoadOrtModelWithLoader ORT model verification failed.', 1).errorClass).toBe('corrupt-model');
   });
 });

@@ -35,6 +35,15 @@ describe('readGguf', () => {
     expect(() => readGguf(tiny.subarray(0, 100_000), tiny.length)).not.toThrow(GgufError);
   });
 
+  it('reads a header far larger than the writer’s first buffer (a 128,256-token vocabulary)', () => {
+    const tokens = Array.from({ length: 128_256 }, (_, i) => `token-${i}`);
+    const bytes = ggufBytes({ 'general.architecture': { type: 'string', value: 'llama' }, 'tokenizer.ggml.tokens': { type: 'array', of: 'string', value: tokens },
+      'llama.context_length': { type: 'u32', value: 131072 } }, []);
+    const s = readGguf(bytes);
+    expect(s.vocabSize).toBe(128_256);
+    expect(s.contextLength).toBe(131_072);
+  });
+
   it('refuses what is not GGUF, and a GGUF without an architecture', () => {
     expect(() => readGguf(new TextEncoder().encode('<!doctype html>'))).toThrow(/not a GGUF file/);
     const bare = ggufBytes({ 'general.name': { type: 'string', value: 'x' } }, []);

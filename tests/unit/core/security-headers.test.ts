@@ -10,7 +10,8 @@ describe('the Content-Security-Policy', () => {
     expect(directive(page, 'script-src')).toBe("script-src 'self' 'wasm-unsafe-eval'");
     expect(directive(contentSecurityPolicy('/assets/bench.worker-abc.js'), 'script-src')).toBe("script-src 'self' 'wasm-unsafe-eval'");
     expect(directive(contentSecurityPolicy('/assets/synth.worker-Xy_1.js'), 'script-src')).toContain("'unsafe-eval'");
-    expect(directive(page, 'worker-src')).toBe("worker-src 'self'");
+    // blob: only for wllama's inlined llama.cpp worker and its pthreads.
+    expect(directive(page, 'worker-src')).toBe("worker-src 'self' blob:");
   });
 
   test('connect-src: self, HTTPS, loopback, and the plain-HTTP origin a page URL names', () => {

@@ -52,8 +52,8 @@ describe('format corpus', () => {
       }
       if (row.outcome === 'errors' && found.kind === 'mistake') expect(found.format).toBe(row.errorClass);
       // The URL contract samples one file: it must agree where that file names the set.
-      if (row.url && row.url !== '' && row.files.length > 1 && !['hf-checkpoint', 'savedmodel'].includes(row.format)) {
-        expect(detectSet([await sample(join('public', row.root, row.url), row.url)]).format).toBe(row.format);
+      if (row.url && row.files.length > 1) {
+        expect(detectSet([await sample(join('public', row.root, row.url), row.url)]).format).toBe(row.urlFormat ?? row.format);
       }
     });
   }

@@ -13,6 +13,8 @@ beforeAll(() => {
   const g = globalThis as Record<string, unknown>;
   g.self ??= globalThis;
   g.navigator ??= { userAgent: 'node', hardwareConcurrency: 2 };
+  // As the app's page is: a 5 µs timer, so runs of 0.25 ms or more are timed one by one.
+  g.crossOriginIsolated = true;
 });
 
 /** About 3 ms a run: a floor of 2 ms plus a log-normal tail (median 1 ms, σ 0.2): long enough that
@@ -85,5 +87,31 @@ describe('the harness against a runtime of known latency', () => {
     const hidden = assessMeasurement(steady.measurement, { hiddenEvents: 1 });
     expect(hidden.validity.valid).toBe(false);
     expect(hidden.validity.reasons.join(' ')).toMatch(/hidden/);
+  });
+});
+
+describe('the harness on a model faster than the timer can see', () => {
+  it('times K back-to-back inferences per sample and reports figures per inference', async () => {
+    // 20 µs a run on a 5 µs timer: a sample must last 50 × 5 µs = 0.25 ms, so K is about 13
+    // (from the warmup's median, which a busy machine can stretch: K is then smaller).
+    const tiny: LatencyDistribution = { shiftMs: 0.015, medianMs: 0.005, sigma: 0.1 };
+    const runtime = calibratedRuntime(tiny, { seed: 8 });
+    const rule = { minCount: 30, minDurationMs: 0, maxCount: 30, maxDurationMs: 60_000 };
+    const { measurement } = await runBenchmark(runtime, request(rule), () => {});
+    const k = measurement.timings.inferencesPerSample!;
+    expect(k).toBeGreaterThanOrEqual(2);
+    expect(k).toBeLessThanOrEqual(13);
+    expect(measurement.stats.count).toBe(30);
+    // Every inference ran: 1 first + 5 warmups + 30 samples of K.
+    expect(runtime.taken).toHaveLength(1 + 5 + 30 * k);
+    // Per inference, not per sample: about 20 µs (a busy machine only adds), not K × 20 µs.
+    expect(measurement.stats.min).toBeGreaterThan(0.018);
+    expect(measurement.stats.p50).toBeLessThan(0.02 * k);
+  });
+
+  it('leaves a model of a few ms alone', async () => {
+    const rule = { minCount: 10, minDurationMs: 0, maxCount: 10, maxDurationMs: 60_000 };
+    const { measurement } = await runBenchmark(calibratedRuntime(DIST, { seed: 9 }), request(rule), () => {});
+    expect(measurement.timings.inferencesPerSample).toBeUndefined();
   });
 });

@@ -123,6 +123,17 @@ describe('GGUF weights are the ONNX weights', () => {
     expect(Array.from(stored.subarray((16 + 7) * 64, (16 + 8) * 64))).toEqual(Array.from(transpose(onnx, 64, 64).subarray((16 + 8 + 3) * 64, (16 + 8 + 4) * 64)));
   });
 
+  it('the embedding table, written in slices of rows, is the ONNX table (raw-byte rows zero)', async () => {
+    const config = { ...llama3.presets.tiny, vocab: 9000 }; // more rows than one slice (4096)
+    const { bytes, parsed } = await written(config, 'F32', 'llama3-wide');
+    const table = llamaTensors(config)[0]!;
+    const onnx = new GraphBuilder(42, 'fp32').weightValues(table.name, table.shape, table.init);
+    const stored = decodeTensor('F32', tensorBytes(bytes, parsed, 'token_embd.weight', 9000 * 64 * 4), 9000 * 64, fromFloat16Array);
+    expect(stored).toEqual(onnx);
+    expect(stored.subarray(200 * 64, 201 * 64).every((v) => v === 0)).toBe(true); // token 200 is the lone byte 0xC8: a zero row
+    expect(stored.subarray(5000 * 64, 5001 * 64).some((v) => v !== 0)).toBe(true);
+  });
+
   it('Llama 3 (tied, byte-level BPE, rope scaling): no output.weight, gpt2 tokenizer with merges, rope_freqs', async () => {
     const config = llama3.presets.tiny;
     const { parsed } = await written(config, 'Q8_0', 'llama3-tiny');
