@@ -1,5 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { precompressedWasm } from './scripts/precompress.ts';
+import { offlineApp } from './scripts/pwa.ts';
 import { litertGlue } from './scripts/vite-litert.ts';
 import { securityHeadersPlugin } from './scripts/security-headers.ts';
 
@@ -13,8 +15,9 @@ export const isolationHeaders = {
 };
 
 export default defineConfig({
-  // CSP, nosniff and Referrer-Policy on every response (scripts/security-headers.ts).
-  plugins: [svelte(), litertGlue(), securityHeadersPlugin()],
+  // CSP, nosniff and Referrer-Policy on every response (scripts/security-headers.ts), set before
+  // the precompressed .wasm middleware answers.
+  plugins: [svelte(), litertGlue(), securityHeadersPlugin(), precompressedWasm(), offlineApp()],
   // One page: a missing file must be a real 404, not index.html (which would parse as a "model").
   appType: 'mpa',
   server: { headers: isolationHeaders },

@@ -12,6 +12,7 @@ import { BenchError } from './errors.ts';
 import { ModelFiles } from './model-files.ts';
 import type { BenchWorkerApi, ModelSource, ProgressCallback, RunRequest } from './protocol.ts';
 import { loadRuntime } from './runtimes.ts';
+import { setCompiledOrtWasm } from './compiled-wasm.ts';
 
 let opened: OpenModel | null = null;
 
@@ -73,6 +74,9 @@ const api: BenchWorkerApi = {
       ...(facts ? { facts } : {}),
     };
     return inspection;
+  },
+  useCompiledWasm(ort: WebAssembly.Module | null) {
+    setCompiledOrtWasm(ort);
   },
   async ping() {
     await lockHeld;

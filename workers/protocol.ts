@@ -152,6 +152,8 @@ export interface BenchWorkerApi {
   /** Reads the model with `runtime` (default ort) and describes it; nothing is timed. */
   inspect(source: ModelSource, runtime?: RuntimeId, onProgress?: ProgressCallback): Promise<ModelInspection>;
   run(request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome>;
+  /** onnxruntime-web's .wasm compiled once by the page: instantiated, never compiled again. */
+  useCompiledWasm(ort: WebAssembly.Module | null): void;
   /** One untimed inference on the cheapest backend: does the model take these inputs? */
   dryRun(request: RunRequest): Promise<DryRunOutcome>;
   /** Loads, warms up and keeps the model, for `loop` and `arrivals`; says what ran (and its outputs, if asked). */

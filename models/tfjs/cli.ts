@@ -6,9 +6,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { env } from '@tensorflow/tfjs-core';
 import { graphCnn } from './graph-cnn.ts';
 import { layersCnn } from './layers-cnn.ts';
 import { shard, type NamedWeight } from './weights.ts';
+
+// Production mode: the CPU backend's "running TensorFlow.js in Node.js, install tfjs-node"
+// banner is for people serving models from Node, not for a generator writing files.
+env().set('PROD', true);
 
 const OUT = 'public/zoo';
 const SIZE = 32;

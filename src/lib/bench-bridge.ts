@@ -6,6 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import type { BenchWorkerApi } from '../../workers/protocol.ts';
+import { compiledOrtWasm } from './compiled-wasm.ts';
 import { WORKER_LOCK_PREFIX, WorkerWatchdog, type WatchdogOptions } from './worker-watchdog.ts';
 
 export { WorkerLostError } from './worker-watchdog.ts';
@@ -36,7 +37,8 @@ export async function withBenchWorker<T>(
     signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([task(api, watchdog), stopped, watchdog.lost]);
+    const prepared = compiledOrtWasm().then((ort) => api.useCompiledWasm(ort));
+    return await Promise.race([prepared.then(() => task(api, watchdog)), stopped, watchdog.lost]);
   } finally {
     signal.removeEventListener('abort', onAbort);
     watchdog.dispose();

@@ -92,10 +92,30 @@ export class Benchmark {
   fetchOptions: Pick<RemoteOptions, 'stallMs'> = {};
 
   /**
-   * Reads and inspects a model; a failure leaves the previous model and result in place. The
-   * files inspection downloaded stay with the source, so runs reuse them (one download per model).
+   * Reads and inspects a model. A failure clears the previous model and its result, so Run can
+   * never benchmark the old model by mistake; Stop keeps them.
    */
   async load(source: ModelSource, hints: CatalogHints = {}): Promise<boolean> {
+    const loaded = await this.#inspect(source, hints);
+    if (!loaded && this.status === 'error') {
+      this.source = null;
+      this.inspection = null;
+      this.#finished = null;
+    }
+    return loaded;
+  }
+
+  /** Forgets the model and its result (a runtime switch away from a built-in model). */
+  unload(): void {
+    this.stop();
+    this.source = null;
+    this.inspection = null;
+    this.#finished = null;
+    this.evidence = {};
+  }
+
+  /** The files inspection downloaded stay with the source, so runs reuse them (one download per model). */
+  #inspect(source: ModelSource, hints: CatalogHints): Promise<boolean> {
     const asked = withRemoteOptions(source, this.fetchOptions);
     let watchdog: WorkerWatchdog | null = null;
     const onProgress = Comlink.proxy((progress: Progress) => {
@@ -262,6 +282,9 @@ export class Benchmark {
       }));
       return true;
     } catch (cause) {
+      // Superseded by a newer task (a second drop, a load over the default model): that task
+      // owns the state now.
+      if (this.#abort !== abort && cause instanceof AbortedError) return false;
       const kept = cause instanceof AbortedError || cause instanceof WorkerLostError ? await keep(cause) : 0;
       const keptText = kept > 0
         ? ` The ${kept} measured run${kept === 1 ? ' is' : 's are'} kept as a result marked stopped early, saved to history.`
@@ -277,8 +300,10 @@ export class Benchmark {
       return false;
     } finally {
       cleanup();
-      if (this.#abort === abort) this.#abort = null;
-      this.progress = null;
+      if (this.#abort === abort) {
+        this.#abort = null;
+        this.progress = null;
+      }
     }
   }
 }

@@ -65,7 +65,8 @@ export class ModelOpener {
 
   /** Dropped or chosen files (one file, several, or a folder's contents). */
   async openFiles(files: FolderFile[]): Promise<boolean> {
-    if (files.length === 0 || this.#bench.busy || this.busy) return false;
+    // A drop replaces a model being read (the default one, on a first visit), never a run.
+    if (files.length === 0 || this.#bench.status === 'running' || this.busy) return false;
     this.busy = true;
     let runtime: RuntimeId | null;
     try {
@@ -152,6 +153,8 @@ export class ModelOpener {
     const runtime = runnable(detection);
     this.card = runtime ? null : cardFor(detection);
     if (runtime) this.#use(runtime);
+    // The card replaces the model shown: Run must not benchmark the previous one by mistake.
+    else this.#bench.unload();
     return runtime;
   }
 

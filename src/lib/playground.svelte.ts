@@ -12,10 +12,14 @@ import type { SharedResult } from '../core/share/schema.ts';
 import { APP_VERSION } from './app-version.ts';
 import { automationState, type BenchtabGlobal } from './automation.svelte.ts';
 import { Benchmark } from './benchmark.svelte.ts';
-import { loadBuiltins } from './builtins.ts';
 import { History } from './history.svelte.ts';
 import { fileSource, type BuiltinModel } from './model-sources.ts';
+import { compiledOrtWasm } from './compiled-wasm.ts';
+import { installOfflineApp } from './offline.ts';
+import { ModelMenu } from './model-menu.svelte.ts';
 import { CompareSet, OpenedResult } from './shared-results.svelte.ts';
+import { Tabs } from './tabs.svelte.ts';
+import { DeviceLabel } from './device-label.svelte.ts';
 import { ModelOpener } from './model-opener.svelte.ts';
 import { splitError } from '../core/error-details.ts';
 import type { FolderFile } from '../../workers/protocol.ts';
@@ -32,7 +36,13 @@ export class Playground {
   readonly history = new History();
   readonly opened = new OpenedResult();
   readonly compare = new CompareSet();
-  builtins = $state.raw<BuiltinModel[]>([]);
+  readonly tabs = new Tabs();
+  readonly deviceLabel = new DeviceLabel();
+  /** The one model picker: runtime, its built-in models, files and URLs. */
+  readonly menu = new ModelMenu(this.bench);
+  get builtins(): BuiltinModel[] {
+    return this.menu.builtins;
+  }
   share = $state.raw<CurrentShare | null>(null);
   /** A shared result of a dropped file waits for the user to give the same file again. */
   rerunNeedsFile = $state(false);
@@ -76,8 +86,12 @@ export class Playground {
     };
   }
 
-  /** The one routing function for a drop anywhere and the file picker: detect, choose the runtime, load or explain. */
+  /**
+   * The one routing function for a drop anywhere on the window and the file picker: detect,
+   * choose the runtime, load or explain. The Benchmark tab shows what happened.
+   */
   openFiles(files: FolderFile[]): Promise<boolean> {
+    void this.tabs.show('benchmark');
     return this.opener.openFiles(files);
   }
 
@@ -88,6 +102,8 @@ export class Playground {
 
   async start(): Promise<void> {
     const request = this.#request;
+    // Compiling the runtime's wasm starts now, beside the model list fetch and the first worker.
+    void compiledOrtWasm();
     Object.assign(this.bench.config, request.overrides);
     if (request.stallMs !== undefined) this.bench.fetchOptions = { stallMs: request.stallMs };
     this.bench.inputs.user = request.choices;
@@ -96,19 +112,23 @@ export class Playground {
     this.bench.exitAfterRuns = request.exitAfterRuns;
     const mode = request.overrides.mode;
     if (mode && mode !== 'fixed' && !request.overrides.stopping) this.bench.config.stopping = presetFor(mode);
-    this.builtins = await loadBuiltins().catch(() => []);
+    await this.menu.fetchLists();
     try {
       if (isShareFragment(location.hash)) await this.opened.openFragment(location.hash);
       else if (request.errors.length > 0) this.bench.fail(request.errors.join(' '));
       else if (request.model && (await this.opener.openUrl(request.model, this.builtins, this.#runtimeGiven)) && request.autorun) await this.bench.run();
+      else if (!request.model) await this.menu.loadDefault();
     } finally {
       this.#autorunPending = false;
+      installOfflineApp();
     }
   }
 
   async openHistory(id: number): Promise<void> {
     const entry = await this.history.get(id);
-    if (entry) this.opened.openEntry(entry);
+    if (!entry) return;
+    this.opened.openEntry(entry);
+    await this.tabs.show('benchmark', 'shared-title');
   }
 
   async compareHistory(id: number): Promise<void> {
@@ -132,10 +152,14 @@ export class Playground {
     const loaded = await this.#loadModelOf(shared, given);
     if (!loaded) return;
     Object.assign(this.bench.config, structuredClone(shared.config));
+    // The run's progress and result show beside the shared one, in the Benchmark tab.
+    void this.tabs.show('benchmark', 'run-title');
     if (await this.bench.run()) {
       this.compare.clear();
       this.compare.add(`shared: ${shared.model.name} on ${shared.device.platform}`, shared);
       this.compareCurrent();
+      // Both results now stand side by side: show them there.
+      await this.tabs.show('compare', 'compare-title');
     }
   }
 
@@ -169,7 +193,7 @@ export class Playground {
   }
 
   async #saveAndShare(result: BenchResult): Promise<void> {
-    const shared = toShared(result, APP_VERSION);
+    const shared = toShared(result, APP_VERSION, this.deviceLabel.value);
     try {
       await this.history.save(shared, result.timings.samplesMs);
     } catch (cause) {

@@ -3,12 +3,11 @@
  * models made for it: the zoo's hub-layout folders for transformers.js, the TF.js zoo, a dropped
  * folder. Keeps the Benchmark's config consistent (a backend and a task the runtime has).
  */
-import type { FolderFile } from '../../workers/protocol.ts';
 import type { BenchConfig, RuntimeId } from '../core/result.ts';
 import { RUNTIMES } from '../core/runtimes.ts';
 import type { TaskId } from '../core/tasks/types.ts';
 import type { Benchmark } from './benchmark.svelte.ts';
-import { folderSource, runtimeForFiles, sourceForRuntime } from './runtime-sources.ts';
+import { sourceForRuntime } from './runtime-sources.ts';
 
 /** A model the app ships for a runtime other than ort. */
 export interface RuntimeModel {
@@ -75,11 +74,17 @@ export class RuntimeChoice {
     this.bench = bench;
   }
 
-  /** Switches runtime; a model already chosen is read again by the new one. */
+  /**
+   * Switches runtime. A built-in model was made for the runtime it was listed under, so it leaves
+   * with it; a user's own model is read again by the new one.
+   */
   setRuntime(id: RuntimeId): void {
     if (this.bench.config.runtime === id) return;
     switchRuntime(this.bench.config, id);
-    if (this.bench.source && this.bench.inspection?.runtime !== id) void this.bench.load(this.bench.source);
+    const source = this.bench.source;
+    if (!source || this.bench.inspection?.runtime === id) return;
+    if (source.kind === 'builtin' || (source.kind === 'url' && source.synthetic)) this.bench.unload();
+    else void this.bench.load(source);
   }
 
   setTask(task: TaskId | ''): void {
@@ -96,15 +101,5 @@ export class RuntimeChoice {
     const runtime = this.bench.config.runtime;
     if (RUNTIMES[runtime].tasks.includes(model.task) && (runtime === 'transformers' || this.bench.config.task)) this.setTask(model.task);
     return this.bench.load(sourceForRuntime(model.url, runtime));
-  }
-
-  /** A dropped folder or several files: model.json means TF.js, config.json transformers.js. */
-  loadFolder(files: FolderFile[]): Promise<boolean> | null {
-    if (files.length === 0) return null;
-    // Switch only to the richer runtimes: .onnx files beside tokenizer files are a hub folder
-    // (perhaps one missing its config.json, which transformers.js will then say).
-    const runtime = runtimeForFiles(files.map((f) => f.path));
-    if (runtime && runtime !== 'ort' && runtime !== this.bench.config.runtime) this.setRuntime(runtime);
-    return this.bench.load(folderSource(files));
   }
 }

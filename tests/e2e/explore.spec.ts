@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectLoaded, setRuns, watchPageErrors } from './helpers.ts';
+import { expectLoaded, openTab, setRuns, watchPageErrors } from './helpers.ts';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -15,6 +15,7 @@ test('a sweep runs every point in its own worker and compares outputs with wasm'
   // Two of the four points run on SwiftShader, a software GPU: allow for a slow, busy machine.
   test.setTimeout(360_000);
   const errors = watchPageErrors(page);
+  await openTab(page, 'Sweep');
   await page.getByTestId('sweep-threads').fill('1');
   await page.getByRole('checkbox', { name: 'q8' }).check();
   // {wasm, webgpu} × 1 thread × batch 1 × {fp32, q8} = 4 points (SwiftShader makes webgpu slow).
@@ -49,6 +50,7 @@ test('a sweep runs every point in its own worker and compares outputs with wasm'
   await expect(drift).toContainText('q8');
   await expect(drift).toContainText('webgpu/1t');
   // The sweep's evidence reaches the checklist once there is a result.
+  await openTab(page, 'Benchmark');
   await page.getByTestId('run').click();
   await page.waitForFunction(() => window.benchtab.state === 'done');
   const items = await page.evaluate(() => Object.fromEntries(window.benchtab.result!.checklist.items.map((i) => [i.id, i.status])));
@@ -59,6 +61,7 @@ test('a sweep runs every point in its own worker and compares outputs with wasm'
 
 test('a concurrency run reports throughput per load level and a capacity', async ({ page }) => {
   const errors = watchPageErrors(page);
+  await openTab(page, 'Load');
   await page.getByTestId('load-levels').fill('1, 2');
   await page.getByTestId('load-seconds').fill('1');
   await page.getByTestId('load-start').click();

@@ -24,7 +24,7 @@ export function watchPageErrors(page: Page): string[] {
   return errors;
 }
 
-/** Drops a file from disk onto the drop zone, as a user dragging it from a file manager would. */
+/** Drops a file from disk onto the page (the whole window takes drops), as a user dragging it from a file manager would. */
 export async function dropFile(page: Page, path: string, name = path.split('/').at(-1)!): Promise<void> {
   const base64 = readFileSync(path).toString('base64');
   const dataTransfer = await page.evaluateHandle(({ base64, name }) => {
@@ -33,7 +33,12 @@ export async function dropFile(page: Page, path: string, name = path.split('/').
     transfer.items.add(new File([bytes], name, { type: 'application/octet-stream' }));
     return transfer;
   }, { base64, name });
-  await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer });
+  await page.locator('main').dispatchEvent('drop', { dataTransfer });
+}
+
+/** Shows one of the page's tabs (Benchmark, Sweep, Load, Compare, History), as a user would. */
+export async function openTab(page: Page, name: 'Benchmark' | 'Sweep' | 'Load' | 'Compare' | 'History'): Promise<void> {
+  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
 }
 
 /** Waits for window.benchtab to reach one of `states` and returns it. */

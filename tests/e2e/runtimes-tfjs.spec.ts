@@ -12,7 +12,7 @@ async function dropFiles(page: Page, folder: string, names: string[]): Promise<v
     for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
     return dt;
   }, files);
-  await page.getByTestId('folder-dropzone').dispatchEvent('drop', { dataTransfer: transfer });
+  await page.locator('main').dispatchEvent('drop', { dataTransfer: transfer });
 }
 
 test('TF.js graph model on wasm: 50 runs leave tf.memory().numTensors flat', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mulberry32 } from '../../src/core/rng.ts';
 import { decodeResult, encodeResult } from '../../src/core/share/link.ts';
-import { runAndSettle, runState, settle, TINY_MODEL_URL, watchPageErrors } from './helpers.ts';
+import { openTab, runAndSettle, runState, settle, TINY_MODEL_URL, watchPageErrors } from './helpers.ts';
 
 const RUN = `/?model=${TINY_MODEL_URL}&threads=1&warmup=2&iterations=30&run=1`;
 
@@ -9,7 +9,9 @@ async function finishedRun(page: Page, url = RUN) {
   await page.goto(url);
   const state = await settle(page);
   expect(state.error).toBeNull();
+  await openTab(page, 'History');
   await expect(page.getByTestId('history-list')).toBeVisible();
+  await openTab(page, 'Benchmark');
   return runState(page);
 }
 
@@ -48,6 +50,7 @@ test('history survives a reload, and two saved results compare side by side', as
   await page.getByTestId('threads').fill('2');
   expect((await runAndSettle(page)).state).toBe('done');
   await page.goto('/');
+  await openTab(page, 'History');
   const items = page.getByTestId('history-list').locator('li');
   await expect(items).toHaveCount(2);
 
@@ -58,11 +61,13 @@ test('history survives a reload, and two saved results compare side by side', as
 
   await items.nth(0).getByRole('button', { name: 'Compare' }).click();
   await items.nth(1).getByRole('button', { name: 'Compare' }).click();
+  await openTab(page, 'Compare');
   const rows = page.getByTestId('compare-table').locator('tbody tr');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText('×');
   await expect(page.getByTestId('compare-ecdf').getByRole('img', { name: /ECDFs overlaid/ })).toBeVisible();
 
+  await openTab(page, 'History');
   await items.nth(1).getByRole('button', { name: /Delete/ }).click();
   await expect(items).toHaveCount(1);
   expect(errors).toEqual([]);

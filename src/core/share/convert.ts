@@ -75,7 +75,8 @@ function shareTask(task: TaskMetrics): TaskMetrics {
  * Compacts a result for sharing and storing: the raw samples become the quantile sketch, times
  * round to 1 µs, strings are capped, and the standard method names are left implicit.
  */
-export function toShared(result: BenchResult, appVersion = 'unknown'): SharedResult {
+/** `deviceLabel`: the user's name for this device ("Pixel 8"), carried in the link. */
+export function toShared(result: BenchResult, appVersion = 'unknown', deviceLabel = ''): SharedResult {
   const { model, config, timings, stats, env } = result;
   const url = shareableUrl(model.url);
   const shared: SharedResult = {
@@ -120,6 +121,7 @@ export function toShared(result: BenchResult, appVersion = 'unknown'): SharedRes
       platform: cut(platformFromUserAgent(env.userAgent), BOUNDS.name),
       crossOriginIsolated: env.crossOriginIsolated,
       timerResolutionMs: env.timerResolutionMs,
+      ...(deviceLabel.trim() ? { label: cut(deviceLabel.trim(), BOUNDS.name) } : {}),
     },
     appVersion: cut(appVersion, 64),
     versions: cutRecord(env.versions, (value) => cut(value, 64)),

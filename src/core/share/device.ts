@@ -43,9 +43,12 @@ export function gpuSummary(device: SharedDevice): string {
   return gpu.isFallbackAdapter ? `${words} (software fallback)` : words;
 }
 
-/** One line per device: "Chrome 131 on macOS · apple metal-3 · 8 cores · 8 GiB · isolated". */
+/**
+ * One line per device: "Chrome 131 on macOS · apple metal-3 · 8 cores · 8 GiB · isolated", led by
+ * the user's label when there is one ("Pixel 8 · Chrome 131 on Android · …").
+ */
 export function deviceSummary(device: SharedDevice): string {
-  const parts = [device.platform || platformFromUserAgent(device.userAgent), gpuSummary(device)];
+  const parts = [...(device.label ? [device.label] : []), device.platform || platformFromUserAgent(device.userAgent), gpuSummary(device)];
   if (device.hardwareConcurrency > 0) parts.push(`${device.hardwareConcurrency} cores`);
   if (device.deviceMemory !== null) parts.push(`${device.deviceMemory} GiB`);
   parts.push(device.crossOriginIsolated ? 'isolated' : 'not isolated');

@@ -95,7 +95,8 @@ const CSV_COLUMNS: readonly [header: string, cell: (entry: NamedResult) => strin
   ['task', (e) => e.result.config.task ?? ''],
   ['warmup', (e) => e.result.config.warmup],
   ['mode', (e) => e.result.config.mode],
-  ['iterations', (e) => e.result.config.iterations],
+  // The runs a fixed-mode run was asked for; other modes stop by their rule (count is what ran).
+  ['fixed_iterations', (e) => (e.result.config.mode === 'fixed' ? e.result.config.iterations : '')],
   ['threads', (e) => e.result.config.threads],
   ['count', (e) => e.result.stats.count],
   ['min_ms', (e) => e.result.stats.min],
@@ -144,7 +145,9 @@ export function markdownCell(text: string): string {
   return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\\|<>[\]*_`~#!]/g, (char) => `\\${char}`);
 }
 
-const MARKDOWN_HEADER = ['model', 'runtime', 'backend', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'throughput (/s)', 'device'];
+const MARKDOWN_HEADER = ['model', 'runtime', 'backend', 'runs', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'throughput (/s)', 'valid', 'verdict', 'device'];
+/** Right-aligned (numeric) columns of the Markdown table. */
+const MARKDOWN_NUMERIC = new Set(['runs', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'throughput (/s)']);
 
 /** A GitHub-flavoured Markdown table, one row per result, ready to paste into a PR or issue. */
 export function toMarkdown(entries: readonly NamedResult[]): string {
@@ -152,12 +155,16 @@ export function toMarkdown(entries: readonly NamedResult[]): string {
     markdownCell(name ? `${name} (${result.model.name})` : result.model.name),
     result.runtime,
     result.backend,
+    String(result.stats.count),
     fixed(result.stats.p50, 2),
     fixed(result.stats.p95, 2),
     fixed(result.stats.p99, 2),
     fixed(result.stats.throughput, 1),
+    result.validity.valid ? 'valid' : markdownCell(`invalid: ${result.validity.reasons.join('; ')}`),
+    markdownCell(`${result.verdict.status}: ${result.verdict.reason}`),
     markdownCell(deviceSummary(result.device)),
   ]);
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  return [line(MARKDOWN_HEADER), line(MARKDOWN_HEADER.map((_, i) => (i >= 3 && i <= 6 ? '---:' : '---'))), ...rows.map(line)].join('\n') + '\n';
+  const align = MARKDOWN_HEADER.map((name) => (MARKDOWN_NUMERIC.has(name) ? '---:' : '---'));
+  return [line(MARKDOWN_HEADER), line(align), ...rows.map(line)].join('\n') + '\n';
 }

@@ -123,6 +123,8 @@ const device = z.object({
   platform: text(BOUNDS.name),
   crossOriginIsolated: z.boolean(),
   timerResolutionMs: z.number().check(z.gte(0), z.lte(1000)),
+  /** The user's own name for the device ("Pixel 8"); links made before it existed have none. */
+  label: z.optional(text(BOUNDS.name)),
 });
 
 export const sharedResultSchema = z.object({

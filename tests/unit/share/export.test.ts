@@ -91,17 +91,17 @@ describe('Markdown', () => {
       const table = toMarkdown([{ result: { ...shared, model: { ...shared.model, name: modelName } } }]);
       const lines = table.trimEnd().split('\n');
       expect(lines).toHaveLength(3);
-      // Every unescaped pipe is a cell border: 9 of them for 8 columns.
+      // Every unescaped pipe is a cell border: 12 of them for 11 columns.
       const borders = lines[2]!.replace(/\\./g, '').split('|').length - 1;
-      expect(borders).toBe(9);
+      expect(borders).toBe(12);
     }), { numRuns: 300 });
   });
 
   test('a typical table', () => {
     expect(toMarkdown([{ name: 'laptop', result: shared }])).toBe([
-      '| model | runtime | backend | p50 (ms) | p95 (ms) | p99 (ms) | throughput (/s) | device |',
-      '| --- | --- | --- | ---: | ---: | ---: | ---: | --- |',
-      '| laptop (mobilenetv2-12.onnx) | ort | webgpu | 12.87 | 15.34 | 18.21 | 76.4 | Chrome 131 on macOS · apple metal-3 · 10 cores · 8 GiB · isolated |',
+      '| model | runtime | backend | runs | p50 (ms) | p95 (ms) | p99 (ms) | throughput (/s) | valid | verdict | device |',
+      '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
+      '| laptop (mobilenetv2-12.onnx) | ort | webgpu | 100 | 12.87 | 15.34 | 18.21 | 76.4 | valid | not-measured: 100 runs are too few for p95 (at least 130 needed) | Chrome 131 on macOS · apple metal-3 · 10 cores · 8 GiB · isolated |',
       '',
     ].join('\n'));
   });

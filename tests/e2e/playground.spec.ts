@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { dropFile, fixture, openTab, settle, TINY_MODEL, watchPageErrors } from './helpers.ts';
+
+test('first visit: the default model is loaded with Run in view, and the result grows live beside the setup', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/?threads=1');
+  await expect(page.getByTestId('model-name')).toHaveText('ResNet (tiny)');
+  await expect(page.getByTestId('run')).toBeEnabled();
+  await expect(page.getByTestId('run')).toBeInViewport();
+  // Setup on the left, the run and its result on the right.
+  const picker = (await page.getByTestId('runtime-picker').boundingBox())!;
+  const run = (await page.getByTestId('run').boundingBox())!;
+  expect(run.x).toBeGreaterThan(picker.x + picker.width);
+
+  await page.getByTestId('mode').selectOption('fixed');
+  await page.getByTestId('warmup').fill('2');
+  await page.getByTestId('iterations').fill('50000');
+  await page.getByTestId('run').click();
+  // Measured runs arrive while the run is in flight: the live charts and the elapsed time show them.
+  await expect(page.getByTestId('live-histogram').getByRole('img')).toBeVisible();
+  await expect(page.getByTestId('live-timeline').getByRole('img')).toBeVisible();
+  await expect(page.getByTestId('elapsed')).toContainText(/this phase \d+\.\d s/);
+  // Stop ends it at once (the notice sits beside the Stop button). Called through the page: on
+  // a machine this loaded, a pointer click waits behind the renderer's frames.
+  await page.evaluate(() => (document.querySelector('[data-testid=stop]') as HTMLButtonElement).click());
+  await expect(page.getByTestId('notice')).toBeVisible({ timeout: 60_000 });
+  expect(errors).toEqual([]);
+});
+
+test('drop anywhere picks the runtime; a bad file clears the old model and disables Run; tabs work with arrows', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('model-name')).toHaveText('ResNet (tiny)');
+  // Under TF.js, an .onnx dropped on the page is read by onnxruntime-web.
+  await page.getByTestId('runtime-tfjs').check();
+  await expect(page.getByTestId('runtime-model')).toBeVisible();
+  await dropFile(page, TINY_MODEL);
+  await expect(page.getByTestId('model-name')).toHaveText('model.onnx');
+  await expect(page.getByTestId('runtime-ort')).toBeChecked();
+  expect((await settle(page, ['idle'])).error).toBeNull();
+
+  await dropFile(page, fixture('not-onnx.onnx'));
+  await settle(page, ['error']);
+  await expect(page.getByTestId('model-card')).toHaveCount(0);
+  await expect(page.getByTestId('run')).toBeDisabled();
+
+  const benchmarkTab = page.getByRole('tab', { name: 'Benchmark' });
+  await benchmarkTab.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Sweep' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Sweep' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: /^History/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('history')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(benchmarkTab).toHaveAttribute('aria-selected', 'true');
+  await openTab(page, 'Compare');
+  await expect(page.getByTestId('compare')).toBeVisible();
+  expect(errors).toEqual([]);
+});
