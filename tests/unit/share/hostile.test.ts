@@ -103,7 +103,7 @@ describe('hostile JSON inside a well-formed link', () => {
 
   test('strings over their caps, bad enums, URLs that are not http(s)', async () => {
     await expectRefused(await fragmentOf(edited((copy) => { copy.model.name = 'x'.repeat(257); })));
-    await expectRefused(await fragmentOf(edited((copy) => { copy.backend = 'webnn'; })));
+    await expectRefused(await fragmentOf(edited((copy) => { copy.backend = 'tpu'; })));
     await expectRefused(await fragmentOf(edited((copy) => { copy.model.url = 'javascript:alert(1)'; })));
     await expectRefused(await fragmentOf(edited((copy) => { copy.model.sha256 = '<script>'; })));
     await expectRefused(await fragmentOf(edited((copy) => { copy.stats.p99 = copy.stats.max + 1; })));
