@@ -12,8 +12,10 @@ const CONNECT = ["'self'", 'https:', 'http://localhost:*', 'http://127.0.0.1:*']
 /**
  * The policy for one request. `requestUrl` is the path and query asked for: a page opened with
  * `?model=http://host/...` also may fetch from that plain-HTTP origin, since the user named it.
- * The Synthesize worker alone gets 'unsafe-eval': protobufjs (which writes ONNX there) compiles
- * its encoders with Function(); it only ever encodes the project's own generated models.
+ * The Synthesize and bench workers alone get 'unsafe-eval': protobufjs (which writes ONNX in the
+ * one and reads graphs for input defaults, inspection and the roofline's work count in the other)
+ * compiles its coders with Function() from the project's own ONNX schema, never from model data.
+ * Without it the graph reads fail and models lose their derived defaults.
  */
 export function contentSecurityPolicy(requestUrl = '/'): string {
   const url = new URL(requestUrl, 'http://localhost');
@@ -24,12 +26,12 @@ export function contentSecurityPolicy(requestUrl = '/'): string {
       connect.push(new URL(model).origin);
     } catch { /* not a URL: the page says so itself */ }
   }
-  const synthWorker = /\/synth\.worker[-.][^/]*\.js$/.test(url.pathname);
+  const evalWorker = /\/(synth|bench)\.worker[-.][^/]*\.js$/.test(url.pathname);
   return [
     // Everything not named below: this origin only.
     "default-src 'self'",
     // No inline script, no eval; 'wasm-unsafe-eval' lets onnxruntime-web and TF.js compile their .wasm.
-    `script-src 'self' 'wasm-unsafe-eval'${synthWorker ? " 'unsafe-eval'" : ''}`,
+    `script-src 'self' 'wasm-unsafe-eval'${evalWorker ? " 'unsafe-eval'" : ''}`,
     // Workers are the app's own module files (bench, synthesize, ORT's threads), plus blob: for
     // wllama alone: it ships llama.cpp's worker and its pthreads as inlined code started from
     // object URLs (no file of its own to serve). Never data:.

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { decodeResult } from '../../src/core/share/link.ts';
-import { expectLoaded, runAndSettle, setRuns, settle, TINY_MODEL_URL, watchPageErrors } from './helpers.ts';
+import { expectLoaded, openTab, runAndSettle, setRuns, settle, TINY_MODEL_URL, watchPageErrors } from './helpers.ts';
 import { SECRET, startModelServer, type ModelServer } from './fetch-server.ts';
 
 let server: ModelServer;
@@ -57,6 +57,7 @@ test('a signed URL runs with one download, and nothing saved or shown holds its 
   expect(state.result!.timings.fetchMs).toBeGreaterThan(0);
   const shared = await decodeResult(new URL(state.shareUrl!).hash);
   expect(shared.ok && shared.result.model).toMatchObject({ url: server.url('/signed/model.onnx?revision=r1'), redacted: true });
+  await openTab(page, 'History');
   await expect(page.getByTestId('history-list')).toBeVisible();
   expect(await page.locator('main').innerText()).not.toContain(SECRET);
   const stored = await page.evaluate(() => new Promise<string>((resolve) => {
