@@ -58,6 +58,8 @@ test('every built-in runs on its defaults on every runtime and backend offered',
   const failures: string[] = [];
   let cases = 0;
 
+  // The built-in list arrives after the page: wait for it, not for the empty select.
+  await expect.poll(async () => (await optionsOf(page, 'builtin-select')).length).toBeGreaterThan(5);
   const ort = await optionsOf(page, 'builtin-select');
   expect(ort.length).toBeGreaterThan(5);
   failures.push(...await runEach(page, 'ort', async (value) => {

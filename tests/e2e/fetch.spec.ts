@@ -73,6 +73,7 @@ test('a signed URL runs with one download, and nothing saved or shown holds its 
   expect(stored).not.toContain(SECRET);
 
   // Without the signature the server refuses, and the message says what may be wrong.
+  await openTab(page, 'Benchmark');
   await fetchUrl(page, server.url('/signed/model.onnx'));
   expect((await settle(page, ['error'])).error).toMatch(/HTTP 403.*signature or token/);
 
