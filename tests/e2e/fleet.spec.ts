@@ -57,10 +57,11 @@ function expectAgreement(records: JobRecord[]): void {
     const twin = local.find((l) => l.job.name === record.job.name && l.job.backend === record.job.backend)!;
     expect(record.target!.deviceClass).toBe(twin.target!.deviceClass);
     expect(record.result!.verdict.status).toBe(twin.result!.verdict.status);
-    // Generous: two runs on a busy 2-core machine, one of them through another engine.
+    // Generous: two runs of sub-millisecond models on a busy 2-core machine, one through another
+    // engine, differed by 12× once. The bound still catches the wrong model (the suite's differ by 100×).
     const ratio = record.result!.stats.p50 / twin.result!.stats.p50;
-    expect(ratio, `${record.job.name} ${record.job.backend} p50 ratio`).toBeGreaterThan(1 / 5);
-    expect(ratio, `${record.job.name} ${record.job.backend} p50 ratio`).toBeLessThan(5);
+    expect(ratio, `${record.job.name} ${record.job.backend} p50 ratio`).toBeGreaterThan(1 / 25);
+    expect(ratio, `${record.job.name} ${record.job.backend} p50 ratio`).toBeLessThan(25);
   }
 }
 
