@@ -74,8 +74,10 @@ test('Stop ends a long run at once and the next run works', async ({ page }) => 
   await expect(page.getByTestId('progress')).toContainText('Measured runs');
   await page.getByTestId('stop').click();
   await expect(page.getByRole('status').filter({ hasText: 'Stopped' })).toBeVisible({ timeout: 2_000 });
-  expect(await page.evaluate(() => window.benchtab.state)).toBe('idle');
-  expect(await page.evaluate(() => window.benchtab.result)).toBeNull();
+  // Stop keeps what was measured: a result marked stopped early, never a pass it did not earn.
+  const stopped = await page.evaluate(() => window.benchtab);
+  expect(stopped.state).toBe('done');
+  expect((stopped.result as { stopReason?: string } | null)?.stopReason).toBe('stopped-early');
 
   await setRuns(page, 1, 5);
   const automation = await runAndSettle(page);
