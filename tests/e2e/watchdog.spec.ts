@@ -57,8 +57,14 @@ test('a worker that closes itself mid-run, and Stop, each keep the runs measured
   const stopped = automation.result!;
   expect(stopped.stopReason).toBe('stopped-early');
   expect(stopped.stats.count).toBeGreaterThanOrEqual(20);
-  expect(stopped.validity.valid).toBe(false);
-  expect(stopped.verdict.status).toBe('not-measured');
+  // A stopped run is judged like any other (#10): with fewer runs than p95 needs it is never a
+  // pass; with enough (130), a fast model's stopped run may be valid and decided.
+  if (stopped.stats.count < 130) {
+    expect(stopped.validity.valid).toBe(false);
+    expect(stopped.verdict.status).toBe('not-measured');
+  } else {
+    expect(stopped.validity.valid).toBe(true);
+  }
   await expect(page.getByTestId('history-name')).toHaveCount(2);
 
   // Still usable: a normal run finishes, and no worker is left alive.
