@@ -63,14 +63,17 @@ export class ModelOpener {
     this.#bench = bench;
   }
 
-  /** Dropped or chosen files (one file, several, or a folder's contents). */
-  async openFiles(files: FolderFile[]): Promise<boolean> {
+  /**
+   * Dropped or chosen files (one file, several, or a folder's contents). With the runtime given
+   * (runtime= in the URL) a runnable model stays with that runtime, which says what it lacks.
+   */
+  async openFiles(files: FolderFile[], runtimeGiven = false): Promise<boolean> {
     // A drop replaces a model being read (the default one, on a first visit), never a run.
     if (files.length === 0 || this.#bench.status === 'running' || this.busy) return false;
     this.busy = true;
     let runtime: RuntimeId | null;
     try {
-      runtime = this.#route(detectSet(await sampleFiles(files)));
+      runtime = this.#route(detectSet(await sampleFiles(files)), runtimeGiven);
     } finally {
       this.busy = false;
     }
@@ -147,14 +150,15 @@ export class ModelOpener {
   }
 
   /** Chooses the runtime for a detection, or shows the card; returns the runtime or null. */
-  #route(detection: Detection): RuntimeId | null {
+  #route(detection: Detection, runtimeGiven = false): RuntimeId | null {
     this.detection = detection;
     this.seq++;
     const runtime = runnable(detection);
     this.card = runtime ? null : cardFor(detection);
-    if (runtime) this.#use(runtime);
     // The card replaces the model shown: Run must not benchmark the previous one by mistake.
-    else this.#bench.unload();
+    if (!runtime) this.#bench.unload();
+    else if (runtimeGiven) return this.#bench.config.runtime;
+    else this.#use(runtime);
     return runtime;
   }
 

@@ -92,7 +92,7 @@ export class Playground {
    */
   openFiles(files: FolderFile[]): Promise<boolean> {
     void this.tabs.show('benchmark');
-    return this.opener.openFiles(files);
+    return this.opener.openFiles(files, this.#runtimeGiven);
   }
 
   /** A model URL the user typed: detected from its first bytes the same way. */
