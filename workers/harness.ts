@@ -235,13 +235,16 @@ export class OpenModel {
   private constructor(private readonly workload: Workload, readonly info: OpenedModel) {}
 
   static async open(runtime: Runtime, request: RunRequest): Promise<OpenModel> {
-    const { workload, model } = await openModel(runtime, request, () => {});
+    const { workload, model, files } = await openModel(runtime, request, () => {});
     await timeOnce(workload);
     for (let i = 0; i < request.config.warmup; i++) await timeOnce(workload);
-    // Outside every timed region, as in runBenchmark: outputs for the drift check.
+    // Outside every timed region, as in runBenchmark: outputs for the drift check, work for the roofline.
     const outputs = request.captureOutputs && workload.inputs ? await model.readOutputs(workload.inputs) : undefined;
+    const work = request.countWork && !request.config.task ? await countWork(runtime, files, request.config.dims) : undefined;
     const placement = workload.runner?.placement;
-    return new OpenModel(workload, { backend: model.backend, ...(outputs ? { outputs } : {}), ...(placement ? { placement } : {}) });
+    return new OpenModel(workload, {
+      backend: model.backend, ...(outputs ? { outputs } : {}), ...(work ? { work } : {}), ...(placement ? { placement } : {}),
+    });
   }
 
   /**
