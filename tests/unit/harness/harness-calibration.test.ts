@@ -4,7 +4,7 @@ import { defaultConfig } from '../../../src/core/config.ts';
 import { trueQuantile, type LatencyDistribution } from '../../../src/core/method/calibration.ts';
 import type { StoppingRule } from '../../../src/core/method/stopping.ts';
 import { quantileSorted, sortedCopy } from '../../../src/core/stats.ts';
-import { runBenchmark } from '../../../workers/harness.ts';
+import { OpenModel, runBenchmark } from '../../../workers/harness.ts';
 import type { RunRequest } from '../../../workers/protocol.ts';
 import { calibratedRuntime } from './calibration-runtime.ts';
 
@@ -43,9 +43,12 @@ describe('the harness against a runtime of known latency', () => {
     const taken = sortedCopy(runtime.taken.slice(-1000));
     within(measurement.stats.p50, quantileSorted(taken, 0.5), 0.02);
     within(measurement.stats.p95, quantileSorted(taken, 0.95), 0.02);
-    // And against the distribution itself: sampling error included, still within 2%.
-    within(measurement.stats.p50, trueQuantile(DIST, 0.5), 0.02);
-    within(measurement.stats.p95, trueQuantile(DIST, 0.95), 0.02);
+    // And what the runs were asked to take against the distribution itself: sampling error
+    // within 2%. (What they took is also within 2% of it on a quiet machine; on a busy one,
+    // preemption lengthens runs, which the harness must report, not hide.)
+    const asked = sortedCopy(runtime.asked.slice(-1000));
+    within(quantileSorted(asked, 0.5), trueQuantile(DIST, 0.5), 0.02);
+    within(quantileSorted(asked, 0.95), trueQuantile(DIST, 0.95), 0.02);
   });
 
   it('streams every measured latency with progress, in order', async () => {
@@ -103,7 +106,7 @@ describe('the harness on a model faster than the timer can see', () => {
     expect(k).toBeLessThanOrEqual(13);
     expect(measurement.stats.count).toBe(30);
     // Every inference ran: 1 first + 5 warmups + 30 samples of K.
-    expect(runtime.taken).toHaveLength(1 + 5 + 30 * k);
+    expect(runtime.asked).toHaveLength(1 + 5 + 30 * k);
     // Per inference, not per sample: about 20 µs (a busy machine only adds), not K × 20 µs.
     expect(measurement.stats.min).toBeGreaterThan(0.018);
     expect(measurement.stats.p50).toBeLessThan(0.02 * k);
@@ -113,5 +116,20 @@ describe('the harness on a model faster than the timer can see', () => {
     const rule = { minCount: 10, minDurationMs: 0, maxCount: 10, maxDurationMs: 60_000 };
     const { measurement } = await runBenchmark(calibratedRuntime(DIST, { seed: 9 }), request(rule), () => {});
     expect(measurement.timings.inferencesPerSample).toBeUndefined();
+  });
+});
+
+describe('a model held open for interleaved rounds', () => {
+  it('runs a window for its duration or its run cap, whichever comes first', async () => {
+    const rule = { minCount: 12, minDurationMs: 0, maxCount: 12, maxDurationMs: 60_000 };
+    const opened = await OpenModel.open(calibratedRuntime(DIST, { seed: 12 }), request(rule));
+    // About 3 ms a run: a 10 s window capped at one run is one run, as the LLM comparison asks.
+    const one = await opened.loop(10_000, 1);
+    expect(one.latenciesMs).toHaveLength(1);
+    expect(one.endEpochMs).toBeGreaterThanOrEqual(one.startEpochMs);
+    // Without a cap, a 30 ms window holds several runs; a raw model gives no task splits.
+    const some = await opened.loop(30);
+    expect(some.latenciesMs.length).toBeGreaterThan(1);
+    expect(some.splits).toBeUndefined();
   });
 });
