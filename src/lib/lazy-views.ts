@@ -16,6 +16,7 @@ export const views = {
   llmCompare: () => import('../components/LlmComparePanel.svelte'),
   compare: () => import('../components/ComparePanel.svelte'),
   history: () => import('../components/HistoryPanel.svelte'),
+  modelCache: () => import('../components/ModelCachePanel.svelte'),
   synthesize: () => import('../components/SynthesizePanel.svelte'),
 } as const;
 

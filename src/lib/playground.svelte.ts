@@ -14,7 +14,7 @@ import { Benchmark } from './benchmark.svelte.ts';
 import { History } from './history.svelte.ts';
 import { fileSource, type BuiltinModel } from './model-sources.ts';
 import { compiledOrtWasm } from './compiled-wasm.ts';
-import { installOfflineApp } from './offline.ts';
+import { installOfflineApp, keepModelsOnDevice } from './offline.ts';
 import { ModelMenu } from './model-menu.svelte.ts';
 import { CompareSet, OpenedResult } from './shared-results.svelte.ts';
 import { Tabs } from './tabs.svelte.ts';
@@ -104,7 +104,7 @@ export class Playground {
     // Compiling the runtime's wasm starts now, beside the model list fetch and the first worker.
     void compiledOrtWasm();
     Object.assign(this.bench.config, request.overrides);
-    if (request.stallMs !== undefined) this.bench.fetchOptions = { stallMs: request.stallMs };
+    this.bench.fetchOptions = { keepOnDevice: keepModelsOnDevice(), ...(request.stallMs !== undefined ? { stallMs: request.stallMs } : {}) };
     this.bench.inputs.user = request.choices;
     this.bench.autoCheck = !request.autorun;
     if (request.phaseLimitMs !== undefined) this.bench.phaseLimitMs = request.phaseLimitMs;
