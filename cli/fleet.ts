@@ -27,6 +27,8 @@ export interface FleetOptions {
   host: string;
   port: number;
   jobTimeoutMs: number;
+  /** Measure each target's ceilings and place every raw-model job on its roofline. */
+  ceilings: boolean;
   quiet: boolean;
   /** Capabilities for WebDriver targets that give none. */
   capabilities: Record<string, unknown> | null;
@@ -83,7 +85,7 @@ export async function runFleet(suite: Suite, options: FleetOptions): Promise<0 |
         const modelUrl = model.mounted && options.appUrl ? `${server!.origin}${model.url}` : model.url;
         return { job, url: pageUrl(origin, job, modelUrl) };
       });
-      const options_ = { parallel: options.parallel, retries: options.retries, jobTimeoutMs: options.jobTimeoutMs, signal: stop.signal };
+      const options_ = { parallel: options.parallel, retries: options.retries, jobTimeoutMs: options.jobTimeoutMs, ceilings: options.ceilings, signal: stop.signal };
       return runPool(target, driverFor(target, options.capabilities), own, options_, progress.onEvent);
     });
     records = (await Promise.all(pools)).flat().sort((a, b) => a.job.index - b.job.index);

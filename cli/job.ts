@@ -11,11 +11,14 @@ import type { SharedResult } from '../src/core/share/schema.ts';
 import type { TargetSpec } from '../src/core/fleet/targets.ts';
 import { redactEndpoint } from '../src/core/fleet/targets.ts';
 import { platformFromUserAgent } from '../src/core/share/device.ts';
+import { measureCeilings } from './ceilings.ts';
 import { POLL_EXPRESSION, PROBE_EXPRESSION, RESULT_EXPRESSION, type BrowserSession, type PageProbe, type PageProgress, type PageState } from './session.ts';
 
 export interface JobOutcome {
   status: 'done' | 'failed';
   error: string | null;
+  /** Why the target's ceilings are missing, when `--ceilings` asked for them. */
+  ceilingsError: string | null;
   result: SharedResult | null;
   samplesMs: number[];
   target: TargetIdentity;
@@ -46,7 +49,7 @@ export function identify(target: TargetSpec, session: BrowserSession, probe: Pag
 
 export async function runJob(
   session: BrowserSession, target: TargetSpec, url: string, timeoutMs: number,
-  onProgress: (progress: PageProgress) => void,
+  onProgress: (progress: PageProgress) => void, ceilings = false,
 ): Promise<JobOutcome> {
   const started = performance.now();
   await session.open(url, timeoutMs);
@@ -61,14 +64,27 @@ export async function runJob(
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   const settled = performance.now();
-  const raw = state.state === 'done' ? await session.evaluate<BenchResult | null>(RESULT_EXPRESSION) : null;
+  const read = () => session.evaluate<BenchResult | null>(RESULT_EXPRESSION);
+  let raw = state.state === 'done' ? await read() : null;
+  let ceilingsError: string | null = null;
+  let ceilingsMs: number | undefined;
+  // Raw-model runs only: a task run counts no work, so there is nothing to place.
+  if (ceilings && raw?.work) {
+    const measuring = performance.now();
+    ceilingsError = await measureCeilings(session, timeoutMs);
+    raw = await read();
+    ceilingsMs = performance.now() - measuring;
+  }
   const probe = await session.evaluate<PageProbe>(PROBE_EXPRESSION);
   // The worker's own adapter reading wins: it is what the benchmark ran on.
   const gpu = raw?.env.gpu ?? probe.gpu;
   const identity = identify(target, session, { ...probe, gpu: gpu && { vendor: gpu.vendor, architecture: gpu.architecture, description: gpu.description, isFallbackAdapter: gpu.isFallbackAdapter } });
-  const overhead = { pageLoadMs: loaded - started, benchmarkMs: settled - loaded, collectMs: performance.now() - settled };
+  const overhead = {
+    pageLoadMs: loaded - started, benchmarkMs: settled - loaded, collectMs: performance.now() - settled - (ceilingsMs ?? 0),
+    ...(ceilingsMs === undefined ? {} : { ceilingsMs }),
+  };
   if (!raw) {
-    return { status: 'failed', error: state.error ?? 'the page settled without a result', result: null, samplesMs: [], target: identity, overhead };
+    return { status: 'failed', error: state.error ?? 'the page settled without a result', ceilingsError: null, result: null, samplesMs: [], target: identity, overhead };
   }
-  return { status: 'done', error: null, result: toShared(raw, APP_VERSION), samplesMs: raw.timings.samplesMs, target: identity, overhead };
+  return { status: 'done', error: null, ceilingsError, result: toShared(raw, APP_VERSION), samplesMs: raw.timings.samplesMs, target: identity, overhead };
 }

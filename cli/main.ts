@@ -40,6 +40,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 interface RunFlags {
   target: string[]; parallel: number; retries: number; out: string; baseline?: string; maxRegression: number;
   appUrl?: string; host: string; port: number; jobTimeout: number; quiet?: boolean; capabilities?: Record<string, unknown>;
+  ceilings?: boolean;
 }
 
 function withRunOptions(command: Command): Command {
@@ -55,6 +56,7 @@ function withRunOptions(command: Command): Command {
     .option('--port <n>', 'port the CLI serves on (0: any free port)', whole(0), 0)
     .option('--capabilities <json>', 'WebDriver capabilities for targets that give none', json)
     .option('--job-timeout <s>', 'seconds a job may take before its session is presumed dead', whole(1), 600)
+    .option('--ceilings', 'measure each target\'s compute and memory ceilings (cached per device) and place every raw-model job on its roofline')
     .option('-q, --quiet', 'no progress lines; only problems and the verdict');
 }
 
@@ -67,7 +69,7 @@ function fleetOptions(flags: RunFlags, title: string): FleetOptions {
   return {
     targets: flags.target, parallel: flags.parallel, retries: flags.retries, out: flags.out, baseline: flags.baseline ?? null,
     maxRegression: flags.maxRegression, appUrl: flags.appUrl ?? null, host: flags.host, port: flags.port,
-    jobTimeoutMs: flags.jobTimeout * 1000, quiet: flags.quiet ?? false, capabilities: flags.capabilities ?? null, title,
+    jobTimeoutMs: flags.jobTimeout * 1000, ceilings: flags.ceilings ?? false, quiet: flags.quiet ?? false, capabilities: flags.capabilities ?? null, title,
   };
 }
 

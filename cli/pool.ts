@@ -6,6 +6,7 @@
  */
 import type { JobSpec } from '../src/core/fleet/jobs.ts';
 import { JOB_FORMAT, type Attempt, type JobRecord } from '../src/core/fleet/record.ts';
+import { fleetRoofline } from '../src/core/fleet/roofline.ts';
 import type { TargetSpec } from '../src/core/fleet/targets.ts';
 import { runJob } from './job.ts';
 import { errorText, type BrowserSession, type Driver, type PageProgress } from './session.ts';
@@ -14,6 +15,8 @@ export interface PoolOptions {
   parallel: number;
   retries: number;
   jobTimeoutMs: number;
+  /** Measure each target's ceilings after its jobs and place them on its roofline (`--ceilings`). */
+  ceilings?: boolean;
   /** Ctrl+C: jobs not started end as not run, live sessions are closed, nothing is retried. */
   signal?: AbortSignal;
 }
@@ -47,7 +50,7 @@ export async function runPool(
     for (const session of live) void session.close();
   });
 
-  const finish = (item: Pending, fields: Pick<JobRecord, 'status' | 'error' | 'target' | 'overhead' | 'result' | 'samplesMs'>) => {
+  const finish = (item: Pending, fields: Pick<JobRecord, 'status' | 'error' | 'target' | 'overhead' | 'result' | 'samplesMs' | 'roofline'>) => {
     const record: JobRecord = {
       format: JOB_FORMAT, version: 1, job: item.job, attempts: item.attempts,
       startedAt: item.startedAt || new Date().toISOString(), endedAt: new Date().toISOString(), ...fields,
@@ -55,7 +58,7 @@ export async function runPool(
     records.push(record);
     onEvent({ type: 'end', record });
   };
-  const infra = (item: Pending, error: string) => finish(item, { status: 'infra', error, target: null, overhead: null, result: null, samplesMs: [] });
+  const infra = (item: Pending, error: string) => finish(item, { status: 'infra', error, target: null, overhead: null, result: null, samplesMs: [], roofline: null });
   const failAttempt = (item: Pending, error: string) => {
     item.attempts.at(-1)!.error = error;
     if (item.attempts.length <= options.retries && !unreachable && !stopped()) {
@@ -94,11 +97,11 @@ export async function runPool(
       onEvent({ type: 'start', job: item.job, session: session.id, attempt: item.attempts.length });
       try {
         const job = item.job;
-        const outcome = await runJob(session, target, item.url, options.jobTimeoutMs, (progress) => onEvent({ type: 'progress', job, progress }));
+        const outcome = await runJob(session, target, item.url, options.jobTimeoutMs, (progress) => onEvent({ type: 'progress', job, progress }), options.ceilings);
         const totalMs = performance.now() - item.started;
         finish(item, {
           status: outcome.status, error: outcome.error, target: outcome.target, result: outcome.result, samplesMs: outcome.samplesMs,
-          overhead: { sessionMs, ...outcome.overhead, totalMs },
+          overhead: { sessionMs, ...outcome.overhead, totalMs }, roofline: fleetRoofline(outcome.result, outcome.ceilingsError),
         });
       } catch (error) {
         // The session is gone or cannot be trusted: drop it; the job runs again on a new one.

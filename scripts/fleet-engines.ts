@@ -30,6 +30,19 @@ export function makeModels(dir: string): { microA: string; microB: string; slow:
   return paths;
 }
 
+/** Two models × two backends; 20 runs (the fewest the drift check reads) keep SwiftShader WebGPU jobs short. */
+export function writeSuite(dir: string, models: { microA: string; microB: string }, targets = ''): string {
+  const file = join(dir, `suite-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, `name: two by two
+params: { warmup: 5, iterations: 20 }
+models:
+  - ${models.microA}
+  - ${models.microB}
+backends: [wasm, webgpu]
+${targets}`);
+  return file;
+}
+
 export interface CliRun {
   code: number | null;
   stdout: string;

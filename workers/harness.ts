@@ -235,12 +235,13 @@ export class OpenModel {
   private constructor(private readonly workload: Workload, readonly info: OpenedModel) {}
 
   static async open(runtime: Runtime, request: RunRequest): Promise<OpenModel> {
-    const { workload, model } = await openModel(runtime, request, () => {});
+    const { workload, model, files } = await openModel(runtime, request, () => {});
     await timeOnce(workload);
     for (let i = 0; i < request.config.warmup; i++) await timeOnce(workload);
-    // Outside every timed region, as in runBenchmark: outputs for the drift check.
+    // Outside every timed region, as in runBenchmark: outputs for the drift check, work for the roofline.
     const outputs = request.captureOutputs && workload.inputs ? await model.readOutputs(workload.inputs) : undefined;
-    return new OpenModel(workload, { backend: model.backend, ...(outputs ? { outputs } : {}) });
+    const work = request.countWork && !request.config.task ? await countWork(runtime, files, request.config.dims) : undefined;
+    return new OpenModel(workload, { backend: model.backend, ...(outputs ? { outputs } : {}), ...(work ? { work } : {}) });
   }
 
   /** Back-to-back requests for `durationMs`; epoch times let the page line up several workers. */

@@ -11,6 +11,7 @@ import type { OnnxInspection } from '../src/core/formats/index.ts';
 import type { GraphHints } from '../src/core/inputs/graph-hints.ts';
 import type { InputData } from '../src/core/inputs/feeds.ts';
 import type { RunFacts } from '../src/core/partial.ts';
+import type { GraphWork } from '../src/core/roofline/work.ts';
 
 /** One file of a dropped folder, by its path inside the folder ("onnx/model.onnx"). */
 export interface FolderFile {
@@ -114,6 +115,8 @@ export interface RunRequest {
   config: BenchConfig;
   /** Also return the outputs of one inference on the synthesized inputs, for drift checks. */
   captureOutputs?: boolean;
+  /** `open` also counts the graph's work with this request's dims (sweeps place each point on the roofline). */
+  countWork?: boolean;
   /** The input of a task run (config.task set): an image, a WAV file, text. */
   taskInput?: TaskInput;
   /** Inputs filled from .npy files (config.inputs says `npy:…`), by input name. */
@@ -141,6 +144,8 @@ export interface LoopWindow {
 export interface OpenedModel {
   backend: BackendId;
   outputs?: OutputValues;
+  /** One inference's work at this request's dims, when asked for and the runtime can count it. */
+  work?: GraphWork;
 }
 
 export type ProgressCallback = (progress: Progress) => void;

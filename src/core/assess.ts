@@ -7,6 +7,7 @@ import type { Capacity } from './method/concurrency.ts';
 import type { BackendAttempt, FormatEvidence, VariantMeasurement } from './method/checklist.ts';
 import { fillChecklist } from './method/checklist.ts';
 import { placeRun, type DeviceCeilings } from './roofline/place.ts';
+import { ceilingsFit, type SweepRun } from './roofline/sweep.ts';
 import type { DriftComparison } from './method/drift.ts';
 import { detectDomain } from './method/matrix.ts';
 import { assessRun } from './method/assess.ts';
@@ -24,6 +25,8 @@ export interface ModelEvidence {
   format?: FormatEvidence;
   /** This device's measured ceilings for the run's backend: they place the run under its roofline. */
   ceilings?: DeviceCeilings;
+  /** A sweep's points with their own work and p50, for the roofline chart. */
+  sweepRuns?: SweepRun[];
 }
 
 export interface AssessContext {
@@ -58,9 +61,7 @@ export function assessMeasurement(measurement: Measurement, context: AssessConte
   const evidence = context.evidence ?? {};
   const thisRun: BackendAttempt = { runtime: measurement.runtime, backend: measurement.backend, ok: true };
   // Placed from the run's own p50, so the point moves with the result it stands beside.
-  const c = evidence.ceilings;
-  const sameProbe = c && c.backend === measurement.backend && (c.backend !== 'wasm' || c.threads === config.threads);
-  const ceilings = sameProbe ? c : undefined;
+  const ceilings = ceilingsFit(evidence.ceilings, measurement.backend, config.threads) ? evidence.ceilings : undefined;
   const point = ceilings && measurement.work ? placeRun(measurement.work, measurement.stats.p50, ceilings) : undefined;
   const checklist = fillChecklist({
     verdict: assessment.verdict,

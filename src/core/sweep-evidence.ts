@@ -6,6 +6,8 @@
 import type { ModelEvidence } from './assess.ts';
 import { compareOutputSets, toleranceFor, type DriftComparison } from './method/drift.ts';
 import type { SweepPoint, SweepPointResult } from './method/sweep.ts';
+import type { RunWork } from './roofline/place.ts';
+import type { SweepRun } from './roofline/sweep.ts';
 
 export interface MeasuredPoint {
   point: SweepPoint;
@@ -21,6 +23,8 @@ export interface MeasuredPoint {
   error?: string;
   /** Interleaved sweeps: the point's median in each round (method/interleave.ts). */
   roundP50s?: number[];
+  /** One inference's work at this point's dims and dtype, counted in its worker. */
+  work?: RunWork;
 }
 
 export function toSweepResult(measured: MeasuredPoint): SweepPointResult {
@@ -62,8 +66,11 @@ export function sweepEvidence(points: MeasuredPoint[], referenceDtype: string): 
     .filter((m) => m.point.dtype !== referenceDtype)
     .map((m) => ({ dtype: m.point.dtype, p95: m.p95 ?? null, valid: m.valid }));
   const drift = driftOf(points, referenceDtype);
+  const sweepRuns = points.flatMap((m): SweepRun[] => m.work && m.p50 !== undefined
+    ? [{ label: m.point.id, backend: m.ranBackend ?? m.point.backend, threads: m.point.threads, work: m.work, p50Ms: m.p50, valid: m.valid }] : []);
   return {
     attempts,
+    ...(sweepRuns.length > 0 ? { sweepRuns } : {}),
     ...(variants.length > 0 ? { variants } : {}),
     ...(drift.length > 0 ? { drift } : {}),
   };

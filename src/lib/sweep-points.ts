@@ -28,5 +28,6 @@ export function toMeasuredPoint(point: SweepPoint, base: BenchConfig, measured: 
     ...(reasons.length > 0 ? { invalidReasons: reasons } : {}),
     ...(measured.opened?.outputs ? { outputs: measured.opened.outputs } : {}),
     roundP50s: roundMedians(measured.windows),
+    ...(measured.opened?.work ? { work: { flops: measured.opened.work.flops, bytes: measured.opened.work.bytes } } : {}),
   };
 }

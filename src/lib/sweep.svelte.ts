@@ -114,7 +114,7 @@ export class Sweep {
       // A variant is another file: the inspected sha256 is not its hash, so none is claimed.
       const identity = pointSource === source ? inspected : { ...inspected, name: pointSource.kind === 'file' ? inspected.name : pointSource.name, sha256: '' };
       const request = await this.bench.requestFor(config, pointSource);
-      return { point, request: { ...request, model: identity, captureOutputs: true } };
+      return { point, request: { ...request, model: identity, captureOutputs: true, countWork: true } };
     } catch (cause) {
       return { point, error: cause instanceof Error ? cause.message : String(cause) };
     }

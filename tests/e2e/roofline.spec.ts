@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { settle, TINY_MODEL_URL, watchPageErrors } from './helpers.ts';
+import { openTab, settle, TINY_MODEL_URL, watchPageErrors } from './helpers.ts';
 
 /** What the panel and the cache know after measuring: the ceilings and the run's placement. */
 async function measureCeilings(page: Page) {
@@ -49,6 +49,23 @@ test('wasm ceilings are measured, cached, and place the run from its own p50', a
     expect(ratio, key).toBeGreaterThan(0.5);
     expect(ratio, key).toBeLessThan(2);
   }
+
+  // A sweep's point joins the chart from its own work and p50: batch 2 does twice this run's FLOPs.
+  await openTab(page, 'Sweep');
+  await page.getByTestId('sweep-backend-webgpu').uncheck();
+  await page.getByTestId('sweep-threads').fill('1');
+  await page.getByTestId('sweep-batches').fill('2');
+  await page.getByTestId('sweep-start').click();
+  await expect(page.getByTestId('sweep-table').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('sweep-start')).toBeEnabled({ timeout: 90_000 });
+  await openTab(page, 'Benchmark');
+  const swept = page.getByTestId('roofline-sweep').getByRole('listitem');
+  await expect(swept).toHaveCount(1);
+  const text = (await swept.textContent())!;
+  expect(text).toMatch(/wasm\/1t\/b2\/fp32[\s\S]*(memory|compute)-bound, at [\d.]+%/);
+  // Achieved GFLOP/s × p50 (ms) is the point's MFLOP per inference.
+  const mflop = Number(/([\d.]+) GFLOP\/s/.exec(text)![1]) * Number(/p50 ([\d.]+) ms/.exec(text)![1]);
+  expect(mflop / (result!.work!.flops / 1e6)).toBeCloseTo(2, 0);
   expect(errors).toEqual([]);
 });
 

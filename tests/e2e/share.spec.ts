@@ -87,12 +87,13 @@ function mutate(fragment: string, i: number): string {
   }
 }
 
-test('200 damaged links each end in a clear error, with no page error', async ({ page }) => {
+// 50 here (ten of each kind of damage); tests/unit/share/hostile.test.ts decodes hundreds more in Node.
+test('50 damaged links each end in a clear error, with no page error', async ({ page }) => {
   const { shareUrl } = await finishedRun(page);
   const fragment = new URL(shareUrl!).hash;
   expect((await decodeResult(fragment)).ok).toBe(true);
   const errors = watchPageErrors(page);
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 50; i++) {
     await page.evaluate((hash) => { location.hash = hash; }, mutate(fragment, i));
     await page.waitForFunction(() => window.benchtab.state === 'error');
     const error = await page.evaluate(() => window.benchtab.error);

@@ -9,6 +9,7 @@ import { platformFromUserAgent } from '../share/device.ts';
 import type { SharedResult } from '../share/schema.ts';
 import { parseJsonSafely, parseShared } from '../share/validate.ts';
 import type { JobSpec } from './jobs.ts';
+import type { FleetRoofline } from './roofline.ts';
 import type { TargetKind } from './targets.ts';
 
 export const JOB_FORMAT = 'benchtab.fleet-job';
@@ -58,6 +59,8 @@ export interface Overhead {
   benchmarkMs: number;
   /** Reading the result and the adapter back. */
   collectMs: number;
+  /** Measuring (or finding cached) the target's ceilings, with `--ceilings`. */
+  ceilingsMs?: number;
   totalMs: number;
 }
 
@@ -74,6 +77,8 @@ export interface JobRecord {
   endedAt: string;
   result: SharedResult | null;
   samplesMs: number[];
+  /** The work, the ceilings and the placement, derived from `result` (absent in older files). */
+  roofline?: FleetRoofline | null;
 }
 
 const SOFTWARE_GPU = /swiftshader|llvmpipe|lavapipe|softpipe|microsoft basic render|\bwarp\b|software/i;

@@ -4,6 +4,7 @@
  */
 import type { GateReport, JobJudgement } from './gate.ts';
 import { signedPct } from './gate.ts';
+import { fleetRoofline, rooflineCell } from './roofline.ts';
 
 const ms = (value: number | null | undefined): string => (value == null || !Number.isFinite(value) ? '–' : `${+value.toPrecision(3)} ms`);
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -32,7 +33,7 @@ function row(job: JobJudgement): string {
   const validity = !result ? '–' : result.validity.valid ? 'valid' : `invalid: ${result.validity.reasons[0] ?? ''}`;
   return `| ${[
     name, `${record.job.runtime} · ${record.job.backend}`, ms(result?.stats.p50), ms(result?.stats.p95),
-    verdictText(job), validity, String(result?.stats.count ?? 0), baselineText(job), job.outcome,
+    verdictText(job), validity, String(result?.stats.count ?? 0), rooflineCell(record.roofline ?? fleetRoofline(result)), baselineText(job), job.outcome,
   ].map(cell).join(' | ')} |`;
 }
 
@@ -49,7 +50,7 @@ export function markdownSummary(report: GateReport, title = 'benchtab fleet run'
     const example = jobs.find((job) => job.record.target)?.record.target;
     lines.push('', `## ${deviceClass}`, '');
     if (example) lines.push(`${example.platform} (${example.browser} ${example.browserVersion}) via ${example.name}${example.crossOriginIsolated ? '' : ' · not cross-origin isolated: 1 WASM thread, 100 µs timers'}`, '');
-    lines.push('| model | runtime · backend | p50 | p95 | verdict | validity | runs | vs baseline | gate |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    lines.push('| model | runtime · backend | p50 | p95 | verdict | validity | runs | roofline | vs baseline | gate |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     lines.push(...jobs.map(row));
   }
   const problems = report.jobs.flatMap((job) => job.problems.map((problem) => `- **${job.key}**: ${problem}`));

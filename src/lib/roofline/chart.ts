@@ -1,8 +1,9 @@
 /**
  * The roofline chart's data: the attainable-performance line min(peak, bandwidth × intensity)
- * sampled on a log scale across a span wide enough to show the ridge and the run's point.
+ * sampled on a log scale across a span wide enough to show the ridge, the run's point and a
+ * sweep's points.
  */
-import { roofAt, type DeviceCeilings, type RooflinePoint } from '../../core/roofline/place.ts';
+import { roofAt, type DeviceCeilings } from '../../core/roofline/place.ts';
 
 export interface RoofSample {
   intensity: number;
@@ -10,9 +11,10 @@ export interface RoofSample {
   roof: string;
 }
 
-export function roofDomain(ceilings: DeviceCeilings, point: RooflinePoint | null): [number, number] {
+/** The x span: a factor of 20 beyond the ridge and every point's intensity on either side. */
+export function roofDomain(ceilings: DeviceCeilings, intensities: readonly number[]): [number, number] {
   const ridge = ceilings.compute.median / ceilings.bandwidth.median;
-  const xs = [ridge, ...(point ? [point.intensity] : [])].filter((x) => x > 0);
+  const xs = [ridge, ...intensities].filter((x) => x > 0 && Number.isFinite(x));
   return [Math.min(...xs) / 20, Math.max(...xs) * 20];
 }
 

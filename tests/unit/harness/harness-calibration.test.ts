@@ -43,9 +43,12 @@ describe('the harness against a runtime of known latency', () => {
     const taken = sortedCopy(runtime.taken.slice(-1000));
     within(measurement.stats.p50, quantileSorted(taken, 0.5), 0.02);
     within(measurement.stats.p95, quantileSorted(taken, 0.95), 0.02);
-    // And against the distribution itself: sampling error included, still within 2%.
-    within(measurement.stats.p50, trueQuantile(DIST, 0.5), 0.02);
-    within(measurement.stats.p95, trueQuantile(DIST, 0.95), 0.02);
+    // And what the runs were asked to take against the distribution itself: sampling error
+    // within 2%. (What they took is also within 2% of it on a quiet machine; on a busy one,
+    // preemption lengthens runs, which the harness must report, not hide.)
+    const asked = sortedCopy(runtime.asked.slice(-1000));
+    within(quantileSorted(asked, 0.5), trueQuantile(DIST, 0.5), 0.02);
+    within(quantileSorted(asked, 0.95), trueQuantile(DIST, 0.95), 0.02);
   });
 
   it('streams every measured latency with progress, in order', async () => {
@@ -103,7 +106,7 @@ describe('the harness on a model faster than the timer can see', () => {
     expect(k).toBeLessThanOrEqual(13);
     expect(measurement.stats.count).toBe(30);
     // Every inference ran: 1 first + 5 warmups + 30 samples of K.
-    expect(runtime.taken).toHaveLength(1 + 5 + 30 * k);
+    expect(runtime.asked).toHaveLength(1 + 5 + 30 * k);
     // Per inference, not per sample: about 20 µs (a busy machine only adds), not K × 20 µs.
     expect(measurement.stats.min).toBeGreaterThan(0.018);
     expect(measurement.stats.p50).toBeLessThan(0.02 * k);

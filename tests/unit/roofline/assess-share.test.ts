@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { assessMeasurement } from '../../../src/core/assess.ts';
 import { ceilingFigure, placeRun, type DeviceCeilings } from '../../../src/core/roofline/place.ts';
-import type { GraphWork } from '../../../src/core/roofline/work.ts';
 import { toShared } from '../../../src/core/share/convert.ts';
 import { decodeResult, encodeResult } from '../../../src/core/share/link.ts';
 import { typicalResult } from '../share/fixtures.ts';
-
-const work: GraphWork = {
-  macs: 300e6, flops: 615e6, weightBytes: 14e6, activationBytes: 100e6, bytes: 114e6, intensity: 615 / 114,
-  nodes: 171, countedNodes: 171, uncounted: {}, flopsByOp: { Conv: 600e6 },
-};
-const gpu: DeviceCeilings = {
-  backend: 'webgpu', compute: ceilingFigure([2000, 2100]), bandwidth: ceilingFigure([200, 210]),
-  method: 'tiled matmul timed by timestamp-query', software: false, adapter: 'apple metal-3', measuredAt: '2026-12-01T10:00:00.000Z',
-};
+import { gpu, work } from './fixtures.ts';
 
 function measured() {
   const { domainDetection: _d, precision: _p, validity: _v, verdict: _ve, checklist: _c, stability: _s, ...measurement } = typicalResult();

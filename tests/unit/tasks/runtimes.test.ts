@@ -11,7 +11,7 @@ describe('runtime URL parameters', () => {
 
   it('checks the backend against the runtime: webgl and cpu are TF.js backends', () => {
     expect(parseUrlRequest('?runtime=tfjs&backend=webgl').overrides.backend).toBe('webgl');
-    expect(parseUrlRequest('?backend=webgl').errors[0]).toMatch(/backend=webgl is not one of wasm, webgpu \(runtime ort\)/);
+    expect(parseUrlRequest('?backend=webgl').errors[0]).toMatch(/backend=webgl is not one of wasm, webgpu, webnn \(runtime ort\)/);
   });
 
   it('explains tasks, dtypes and devices that do not fit', () => {
