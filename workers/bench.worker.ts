@@ -92,9 +92,9 @@ const api: BenchWorkerApi = {
     opened = await OpenModel.open(await loadRuntime(request.config.runtime), request);
     return opened.info;
   },
-  loop(durationMs: number) {
+  loop(durationMs: number, maxRuns?: number) {
     if (!opened) throw new BenchError('BadModelError', 'No model is open in this worker.');
-    return opened.loop(durationMs);
+    return opened.loop(durationMs, maxRuns);
   },
   arrivals(scheduleMs: number[]) {
     if (!opened) throw new BenchError('BadModelError', 'No model is open in this worker.');

@@ -18,7 +18,7 @@ import { makeBreather } from './breathe.ts';
 import { collectEnv } from './env.ts';
 import { BenchError } from './errors.ts';
 import { ModelFiles } from './model-files.ts';
-import type { OpenedModel, Progress, ProgressCallback, RunOutcome, RunRequest } from './protocol.ts';
+import type { LoopWindow, OpenedModel, Progress, ProgressCallback, RunOutcome, RunRequest } from './protocol.ts';
 import type { LoadedModel, PreparedInputs, Runtime, TaskRunner } from './runtime.ts';
 import { tensorTask } from './tensor-task.ts';
 
@@ -241,16 +241,30 @@ export class OpenModel {
     // Outside every timed region, as in runBenchmark: outputs for the drift check, work for the roofline.
     const outputs = request.captureOutputs && workload.inputs ? await model.readOutputs(workload.inputs) : undefined;
     const work = request.countWork && !request.config.task ? await countWork(runtime, files, request.config.dims) : undefined;
-    return new OpenModel(workload, { backend: model.backend, ...(outputs ? { outputs } : {}), ...(work ? { work } : {}) });
+    const placement = workload.runner?.placement;
+    return new OpenModel(workload, {
+      backend: model.backend, ...(outputs ? { outputs } : {}), ...(work ? { work } : {}), ...(placement ? { placement } : {}),
+    });
   }
 
-  /** Back-to-back requests for `durationMs`; epoch times let the page line up several workers. */
-  async loop(durationMs: number) {
+  /**
+   * Back-to-back requests for `durationMs`, `maxRuns` at most; epoch times let the page line up several workers. A
+   * task's splits (token times) and last answer come back too, outside the timed region, so an
+   * interleaved comparison of LLMs reports the same generation figures as a single run.
+   */
+  async loop(durationMs: number, maxRuns = Infinity): Promise<LoopWindow> {
     const latenciesMs: number[] = [];
+    const splits: RunSplit[] = [];
     const start = performance.now();
-    while (performance.now() - start < durationMs) latenciesMs.push((await timeOnce(this.workload)).ms);
+    while (performance.now() - start < durationMs && latenciesMs.length < maxRuns) {
+      const { ms, split } = await timeOnce(this.workload);
+      latenciesMs.push(ms);
+      if (split) splits.push(split);
+    }
     const end = performance.now();
-    return { latenciesMs, startEpochMs: performance.timeOrigin + start, endEpochMs: performance.timeOrigin + end };
+    const window: LoopWindow = { latenciesMs, startEpochMs: performance.timeOrigin + start, endEpochMs: performance.timeOrigin + end };
+    const runner = this.workload.runner;
+    return runner ? { ...window, splits, output: runner.lastOutput() } : window;
   }
 
   /** Open loop: requests at the scheduled times (ms from now), latency from each arrival (core/method/open-loop.ts). */

@@ -6,7 +6,7 @@ import type { OpenLoopRun } from '../src/core/method/open-loop.ts';
 import type {
   BackendId, BenchConfig, Measurement, ModelIdentity, ModelIO, ModelSourceKind, RuntimeId,
 } from '../src/core/result.ts';
-import type { TaskInput } from '../src/core/tasks/types.ts';
+import type { RunSplit, TaskInput } from '../src/core/tasks/types.ts';
 import type { OnnxInspection } from '../src/core/formats/index.ts';
 import type { GraphHints } from '../src/core/inputs/graph-hints.ts';
 import type { InputData } from '../src/core/inputs/feeds.ts';
@@ -138,6 +138,9 @@ export interface LoopWindow {
   latenciesMs: number[];
   startEpochMs: number;
   endEpochMs: number;
+  /** Task runs only: each request's split (token times for generation), and the last answer. */
+  splits?: RunSplit[];
+  output?: string;
 }
 
 /** What `open` loaded: the backend that runs it, and the outputs of one inference when asked for. */
@@ -146,6 +149,8 @@ export interface OpenedModel {
   outputs?: OutputValues;
   /** One inference's work at this request's dims, when asked for and the runtime can count it. */
   work?: GraphWork;
+  /** Task runs: where the engine placed the model ("22/22 layers on WebGPU"), where it says. */
+  placement?: string;
 }
 
 export type ProgressCallback = (progress: Progress) => void;
@@ -165,8 +170,8 @@ export interface BenchWorkerApi {
   dryRun(request: RunRequest): Promise<DryRunOutcome>;
   /** Loads, warms up and keeps the model, for `loop` and `arrivals`; says what ran (and its outputs, if asked). */
   open(request: RunRequest): Promise<OpenedModel>;
-  /** Runs the opened model back to back for `durationMs`, timing each request. */
-  loop(durationMs: number): Promise<LoopWindow>;
+  /** Runs the opened model back to back for `durationMs` (and at most `maxRuns` requests), timing each. */
+  loop(durationMs: number, maxRuns?: number): Promise<LoopWindow>;
   /** Open loop: one request at each scheduled time (ms from the call), latency from its arrival. */
   arrivals(scheduleMs: number[]): Promise<OpenLoopRun>;
 }

@@ -111,21 +111,51 @@ class Cursor {
 
 const asNumber = (v: Scalar | undefined): number | null => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null);
 
-/** Parses the header of `bytes`; `fileBytes` is the whole file's size when only its start was read. */
-export function readGguf(bytes: Uint8Array, fileBytes = bytes.length): GgufSummary {
+export interface GgufHeader {
+  version: number;
+  tensorCount: number;
+  /** Scalar metadata; arrays are kept as their length. */
+  metadata: Record<string, Scalar>;
+  /** False when the bytes end inside the metadata (a sample of the file's start). */
+  complete: boolean;
+  /** Where the tensor infos start, when complete. */
+  end: number;
+}
+
+/**
+ * The version, counts and metadata at the start of a GGUF file. With `partial`, bytes that end
+ * inside the metadata (a format sniff's sample) give what was read so far instead of an error.
+ */
+export function readGgufHeader(bytes: Uint8Array, partial = false): GgufHeader {
   if (bytes.length < 4 || new TextDecoder().decode(bytes.subarray(0, 4)) !== 'GGUF') throw new GgufError('This is not a GGUF file: it does not start with "GGUF".');
   const c = new Cursor(bytes);
   c.at = 4;
-  const version = c.u32();
-  if (version < 2 || version > 3) throw new GgufError(`GGUF version ${version} is not supported (2 and 3 are).`);
-  const tensorCount = c.u64();
-  const kvCount = c.u64();
-  const metadata: Record<string, Scalar> = {};
-  for (let i = 0; i < kvCount; i++) {
-    const key = c.string();
-    const type = c.u32();
-    metadata[key] = type === 9 ? c.array() : c.value(type);
+  const header: GgufHeader = { version: 0, tensorCount: 0, metadata: {}, complete: false, end: 0 };
+  try {
+    header.version = c.u32();
+    if (!partial && (header.version < 2 || header.version > 3)) throw new GgufError(`GGUF version ${header.version} is not supported (2 and 3 are).`);
+    header.tensorCount = c.u64();
+    const kvCount = c.u64();
+    for (let i = 0; i < kvCount; i++) {
+      const key = c.string();
+      const type = c.u32();
+      header.metadata[key] = type === 9 ? c.array() : c.value(type);
+    }
+  } catch (cause) {
+    if (partial && cause instanceof GgufError) return header;
+    throw cause;
   }
+  return { ...header, complete: true, end: c.at };
+}
+
+/** llama-quantize's name for a general.file_type. */
+export const fileTypeName = (fileType: number): string => FILE_TYPES[fileType] ?? `file type ${fileType}`;
+
+/** Parses the header of `bytes`; `fileBytes` is the whole file's size when only its start was read. */
+export function readGguf(bytes: Uint8Array, fileBytes = bytes.length): GgufSummary {
+  const { version, tensorCount, metadata, end } = readGgufHeader(bytes);
+  const c = new Cursor(bytes);
+  c.at = end;
   const tensors: GgufTensorInfo[] = [];
   for (let i = 0; i < tensorCount; i++) {
     const name = c.string();
@@ -157,7 +187,7 @@ export function readGguf(bytes: Uint8Array, fileBytes = bytes.length): GgufSumma
     metadata,
     tensors,
     parameters: tensors.reduce((n, t) => n + t.dims.reduce((a, b) => a * b, 1), 0),
-    quantization: fileType !== null ? FILE_TYPES[fileType] ?? `file type ${fileType}` : commonest,
+    quantization: fileType !== null ? fileTypeName(fileType) : commonest,
     contextLength: asNumber(metadata[`${architecture}.context_length`]),
     vocabSize: asNumber(metadata[`${architecture}.vocab_size`]) ?? asNumber(metadata['tokenizer.ggml.tokens']),
     expectedBytes,

@@ -4,7 +4,8 @@
  * 16 new tokens, EOS ignored), in one table. Pure: the page (LlmCompare) and `npm run bench:llm`
  * both build their points and rows here.
  */
-import type { BackendId, BenchResult } from './result.ts';
+import type { BackendId } from './result.ts';
+import type { GenerationMetrics } from './tasks/types.ts';
 
 export interface LlmPoint {
   /** "transformers.js q8 · wasm" */
@@ -66,7 +67,12 @@ export function agreement(reference: string, output: string): number {
   return n;
 }
 
-export function llmRow(point: LlmPoint, outcome: Pick<BenchResult, 'task'> | string, reference?: string): LlmRow {
+/** What a row reads from a run: a BenchResult, or the same figures gathered from interleaved rounds. */
+export interface GenerationOutcome {
+  task?: { generation?: GenerationMetrics; output?: string };
+}
+
+export function llmRow(point: LlmPoint, outcome: GenerationOutcome | string, reference?: string): LlmRow {
   if (typeof outcome === 'string') {
     return { point, ttftMs: null, prefillTokensPerSecond: null, decodeTokensPerSecond: null, tokenP50Ms: null, tokenP99Ms: null,
       engineTokensPerSecond: null, placement: null, output: '', agreeChars: null, error: outcome };

@@ -3,8 +3,9 @@
  * model is opened in its own worker, then they take turns in short windows, A B C C B A …, each
  * until it has met the stopping rule's minimums over enough rounds, or a cap of its own.
  */
-import { pointDone, roundOrder, windowMs } from '../core/method/interleave.ts';
+import { pointDone, roundOrder, windowMs, windowRuns } from '../core/method/interleave.ts';
 import type { StoppingRule } from '../core/method/stopping.ts';
+import type { RunSplit } from '../core/tasks/types.ts';
 import type { OpenedModel, RunRequest } from '../../workers/protocol.ts';
 import { withHeldWorkers } from './held-workers.ts';
 
@@ -16,13 +17,16 @@ export interface InterleavedPoint {
   /** Its latencies in each round, in round order. */
   windows: number[][];
   elapsedMs: number;
+  /** Task runs: every request's split, in order, and the last answer (LoopWindow). */
+  splits: RunSplit[];
+  output?: string;
 }
 
 export async function measureInterleaved(
   signal: AbortSignal, requests: RunRequest[], rule: StoppingRule,
   onUpdate: (points: InterleavedPoint[], round: number, running: number | null) => void,
 ): Promise<InterleavedPoint[]> {
-  const points: InterleavedPoint[] = requests.map(() => ({ windows: [], elapsedMs: 0 }));
+  const points: InterleavedPoint[] = requests.map(() => ({ windows: [], elapsedMs: 0, splits: [] }));
   await withHeldWorkers(signal, requests.length, async (apis) => {
     // Open one at a time: loading several models at once would time their loads against each other.
     for (const [i, request] of requests.entries()) {
@@ -44,9 +48,12 @@ export async function measureInterleaved(
       if (turns.length === 0) break;
       for (const i of turns) {
         onUpdate(points, round, i);
-        const window = await apis[i]!.loop(windowMs(rule, meanMs(points[i]!)));
-        points[i]!.windows.push(window.latenciesMs);
-        points[i]!.elapsedMs += window.endEpochMs - window.startEpochMs;
+        const window = await apis[i]!.loop(windowMs(rule, meanMs(points[i]!)), windowRuns(rule));
+        const point = points[i]!;
+        point.windows.push(window.latenciesMs);
+        point.elapsedMs += window.endEpochMs - window.startEpochMs;
+        if (window.splits) point.splits.push(...window.splits);
+        if (window.output !== undefined) point.output = window.output;
       }
     }
   });

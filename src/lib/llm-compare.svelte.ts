@@ -1,17 +1,21 @@
 /**
- * The side-by-side LLM sweep: one zoo LLaMA as ONNX on transformers.js and as GGUF on wllama, at
- * each precision and backend, each point in a fresh worker, measured the same way, in one table
- * and chart with how far each greedy output agrees with ONNX fp32's.
+ * The side-by-side LLM comparison: one zoo LLaMA as ONNX on transformers.js and as GGUF on
+ * wllama, at each precision and backend. Every point's model is opened in its own worker, then
+ * the points take turns in interleaved rounds (lib/interleaved.ts), one request each per round, so
+ * the device's drift falls on all of them alike; speed-ups against ONNX fp32 come with their
+ * interval (core/llm-interleaved.ts), with how far each greedy output agrees with ONNX fp32's.
  */
 import { CATALOG } from '../../models/catalog.ts';
 import { stoppingRuleFor } from '../core/config.ts';
-import { llmPoints, llmRow, type LlmPoint, type LlmRow } from '../core/llm-compare.ts';
+import { llmPoints, type LlmPoint } from '../core/llm-compare.ts';
+import { interleavedLlmRows, type LlmInterleavedRow } from '../core/llm-interleaved.ts';
 import type { BackendId, BenchConfig } from '../core/result.ts';
 import type { RunRequest } from '../../workers/protocol.ts';
 import { AbortedError } from './bench-bridge.ts';
 import type { Benchmark } from './benchmark.svelte.ts';
-import { measurePoint } from './measure-point.ts';
+import { measureInterleaved, type InterleavedPoint } from './interleaved.ts';
 import { defaultTaskInput } from './task-inputs.ts';
+import { watchHidden } from './visibility.ts';
 
 /** The zoo's LLaMA entries that have GGUF twins, tiny first. */
 export const LLM_MODELS = CATALOG.filter((e) => e.gguf && e.preset === 'tiny');
@@ -19,10 +23,12 @@ export const LLM_MODELS = CATALOG.filter((e) => e.gguf && e.preset === 'tiny');
 export class LlmCompare {
   modelId = $state(LLM_MODELS[0]?.id ?? '');
   backends = $state<BackendId[]>(['wasm']);
-  iterations = $state(5);
+  /** Requests per point, about one per round: 6 or more give each speed-up a 95% interval. */
+  iterations = $state(12);
   running = $state(false);
-  current = $state<{ index: number; total: number; label: string } | null>(null);
-  rows = $state.raw<LlmRow[]>([]);
+  /** Opening point `index` of `total`, or taking round `round`'s turn. */
+  current = $state<{ opening: boolean; index: number; total: number; round: number; label: string } | null>(null);
+  rows = $state.raw<LlmInterleavedRow[]>([]);
   error = $state<string | null>(null);
   #abort: AbortController | null = null;
 
@@ -61,25 +67,30 @@ export class LlmCompare {
     this.error = null;
     this.rows = [];
     const abort = (this.#abort = new AbortController());
-    let reference: string | undefined;
+    const stopWatching = watchHidden();
+    const show = (measured: InterleavedPoint[]): void => {
+      this.rows = interleavedLlmRows(points, measured.map((m) => ({
+        windows: m.windows, splits: m.splits,
+        ...(m.output !== undefined ? { output: m.output } : {}),
+        ...(m.opened ? { ranBackend: m.opened.backend, ...(m.opened.placement ? { placement: m.opened.placement } : {}) } : {}),
+        ...(m.error ? { error: m.error } : {}),
+      })));
+    };
     try {
-      for (const [index, point] of points.entries()) {
-        this.current = { index, total: points.length, label: point.label };
-        let row: LlmRow;
-        try {
-          const { measurement } = await measurePoint(abort.signal, await this.#request(point, base));
-          row = llmRow(point, measurement, reference);
-          // The first point that ran (ONNX fp32 on the first backend) is the reference output.
-          reference ??= row.output;
-        } catch (cause) {
-          if (cause instanceof AbortedError) throw cause;
-          row = llmRow(point, cause instanceof Error ? cause.message : String(cause));
-        }
-        this.rows = [...this.rows, row];
-      }
+      const requests = await Promise.all(points.map((point) => this.#request(point, base)));
+      const rule = stoppingRuleFor('fixed', this.iterations);
+      const measured = await measureInterleaved(abort.signal, requests, rule, (state, round, running) => {
+        const opening = running !== null && !state[running]!.opened && !state[running]!.error;
+        this.current = running === null ? null : { opening, index: running, total: points.length, round, label: points[running]!.label };
+        show(state);
+      });
+      show(measured);
+      const hidden = stopWatching();
+      if (hidden > 0) this.error = `The tab was hidden ${hidden} time(s) during the comparison: browsers throttle hidden tabs, so run it again in view.`;
     } catch (cause) {
-      this.error = cause instanceof AbortedError ? 'Stopped: the rows above were measured.' : String(cause);
+      this.error = cause instanceof AbortedError ? 'Stopped: the rounds measured so far are shown.' : String(cause);
     } finally {
+      stopWatching();
       this.running = false;
       this.current = null;
       this.#abort = null;

@@ -1,6 +1,6 @@
 import { mulberry32 } from '../rng.ts';
 import { throttledDecider } from './decided.ts';
-import { pointDone, roundMs, roundOrder } from './interleave.ts';
+import { pointDone, roundOrder, windowMs, windowRuns } from './interleave.ts';
 import { shouldStop, type StopDecision, type StoppingRule } from './stopping.ts';
 
 /**
@@ -136,8 +136,8 @@ export interface SimulatedRounds {
 }
 
 /**
- * Interleaved rounds in miniature (method/interleave.ts): each point runs for `roundMs` of the
- * fake clock in turn, A B C C B A …, each until `pointDone`. `load(t)` multiplies every latency at
+ * Interleaved rounds in miniature (method/interleave.ts): each point runs for its `windowMs` of
+ * the fake clock (at most `windowRuns` runs) in turn, A B C C B A …, each until `pointDone`. `load(t)` multiplies every latency at
  * fake time t: a busy machine whose drift all points share.
  */
 export function simulateInterleaved(
@@ -147,8 +147,12 @@ export function simulateInterleaved(
   const spent = points.map(() => 0);
   let clock = 0;
   let rounds = 0;
-  const window = roundMs(rule);
   const progress = (i: number) => ({ count: windows[i]!.flat().length, elapsedMs: spent[i]! });
+  // Each window as lib/interleaved.ts sizes it: from the point's mean latency so far.
+  const meanMs = (i: number): number | null => {
+    const all = windows[i]!.flat();
+    return all.length > 0 ? all.reduce((a, b) => a + b, 0) / all.length : null;
+  };
   for (;;) {
     const turns = roundOrder(points.length, rounds).filter((i) => !pointDone(progress(i), rounds, rule));
     if (turns.length === 0) break;
@@ -156,7 +160,8 @@ export function simulateInterleaved(
       const runtime = points[i]!;
       const latencies: number[] = [];
       const start = clock;
-      while (clock - start < window) {
+      const window = windowMs(rule, meanMs(i));
+      while (clock - start < window && latencies.length < windowRuns(rule)) {
         const ms = runtime.next() * load(clock);
         latencies.push(ms);
         clock += ms;

@@ -34,14 +34,22 @@ export function roundMs(rule: StoppingRule): number {
 }
 
 /**
- * One point's window: roundMs, but no longer than its share of the count cap per round (a Fixed
- * run of 40 on a 1 ms model would otherwise spend its 40 runs in one round). `meanMs` is the
- * point's mean latency so far; null before its first window, which is then kept short.
+ * A point's share of the count cap per round: a window runs no more than this (a Fixed run of 40
+ * on a 1 ms model would otherwise spend its 40 runs in one round, and a Fixed run of 12 LLM
+ * requests would put two in some windows and end in 8 rounds instead of 12).
+ */
+export function windowRuns(rule: StoppingRule): number {
+  return Math.max(1, Math.ceil(rule.maxCount / TARGET_ROUNDS));
+}
+
+/**
+ * One point's window: roundMs, but no longer than windowRuns at its mean latency. `meanMs` is
+ * the point's mean latency so far; null before its first window, which is then kept short.
  */
 export function windowMs(rule: StoppingRule, meanMs: number | null): number {
   const full = roundMs(rule);
   if (meanMs === null) return Math.min(full, 20);
-  return Math.max(0.001, Math.min(full, meanMs * Math.ceil(rule.maxCount / TARGET_ROUNDS)));
+  return Math.max(0.001, Math.min(full, meanMs * windowRuns(rule)));
 }
 
 export interface PointProgress {

@@ -4,7 +4,7 @@ import { defaultConfig } from '../../../src/core/config.ts';
 import { trueQuantile, type LatencyDistribution } from '../../../src/core/method/calibration.ts';
 import type { StoppingRule } from '../../../src/core/method/stopping.ts';
 import { quantileSorted, sortedCopy } from '../../../src/core/stats.ts';
-import { runBenchmark } from '../../../workers/harness.ts';
+import { OpenModel, runBenchmark } from '../../../workers/harness.ts';
 import type { RunRequest } from '../../../workers/protocol.ts';
 import { calibratedRuntime } from './calibration-runtime.ts';
 
@@ -116,5 +116,20 @@ describe('the harness on a model faster than the timer can see', () => {
     const rule = { minCount: 10, minDurationMs: 0, maxCount: 10, maxDurationMs: 60_000 };
     const { measurement } = await runBenchmark(calibratedRuntime(DIST, { seed: 9 }), request(rule), () => {});
     expect(measurement.timings.inferencesPerSample).toBeUndefined();
+  });
+});
+
+describe('a model held open for interleaved rounds', () => {
+  it('runs a window for its duration or its run cap, whichever comes first', async () => {
+    const rule = { minCount: 12, minDurationMs: 0, maxCount: 12, maxDurationMs: 60_000 };
+    const opened = await OpenModel.open(calibratedRuntime(DIST, { seed: 12 }), request(rule));
+    // About 3 ms a run: a 10 s window capped at one run is one run, as the LLM comparison asks.
+    const one = await opened.loop(10_000, 1);
+    expect(one.latenciesMs).toHaveLength(1);
+    expect(one.endEpochMs).toBeGreaterThanOrEqual(one.startEpochMs);
+    // Without a cap, a 30 ms window holds several runs; a raw model gives no task splits.
+    const some = await opened.loop(30);
+    expect(some.latenciesMs.length).toBeGreaterThan(1);
+    expect(some.splits).toBeUndefined();
   });
 });
