@@ -31,3 +31,25 @@ export function roofLines(ceilings: DeviceCeilings, domain: [number, number], st
   }
   return samples;
 }
+
+export interface PointLabel {
+  intensity: number;
+  achievedGflops: number;
+  label: string;
+}
+
+/**
+ * One label per spot: points within 20% of each other on both log axes (a few pixels apart: a
+ * sweep's 1- and 2-thread points of a model too small to use the second thread) share one, so
+ * their names do not print over each other.
+ */
+export function pointLabels(points: readonly PointLabel[]): PointLabel[] {
+  const labels: PointLabel[] = [];
+  const near = (a: number, b: number) => Math.abs(Math.log(a / b)) < Math.log(1.2);
+  for (const p of points) {
+    const same = labels.find((l) => near(l.intensity, p.intensity) && near(l.achievedGflops, p.achievedGflops));
+    if (same) same.label = `${same.label}, ${p.label}`;
+    else labels.push({ intensity: p.intensity, achievedGflops: p.achievedGflops, label: p.label });
+  }
+  return labels;
+}

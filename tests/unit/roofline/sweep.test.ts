@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ceilingFigure, type DeviceCeilings } from '../../../src/core/roofline/place.ts';
 import { placeSweep, type SweepRun } from '../../../src/core/roofline/sweep.ts';
+import { pointLabels } from '../../../src/lib/roofline/chart.ts';
 import { sweepEvidence, type MeasuredPoint } from '../../../src/core/sweep-evidence.ts';
 
 const wasm1: DeviceCeilings = {
@@ -45,5 +46,16 @@ describe('a sweep’s points on the roofline', () => {
     expect(sweepEvidence(measured, 'fp32').sweepRuns).toEqual([
       { label: 'wasm/1t/b2/fp32', backend: 'wasm', threads: 1, work: { flops: 2e6, bytes: 1e6 }, p50Ms: 3, valid: true },
     ]);
+  });
+});
+
+describe('the chart’s labels of a sweep', () => {
+  it('gives points at one spot one label, and points apart their own', () => {
+    const labels = pointLabels([
+      { intensity: 4, achievedGflops: 6.2, label: 'wasm/1t/b1/fp32' },
+      { intensity: 4, achievedGflops: 6.0, label: 'wasm/2t/b1/fp32' },
+      { intensity: 5.5, achievedGflops: 1.6, label: 'wasm/1t/b4/fp32' },
+    ]);
+    expect(labels.map((l) => l.label)).toEqual(['wasm/1t/b1/fp32, wasm/2t/b1/fp32', 'wasm/1t/b4/fp32']);
   });
 });
