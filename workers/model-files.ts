@@ -7,6 +7,7 @@
  */
 import { DEFAULT_STALL_MS } from '../src/core/fetch/stall.ts';
 import { download, HEAD_BYTES } from './download.ts';
+import { keep, readKept } from './model-cache.ts';
 import { BenchError } from './errors.ts';
 import { describeMissing, describePath, HUB_HOST, locate, urlOf, type Origin } from './model-origin.ts';
 import type { DownloadProgress, FetchedFile, ModelSource } from './protocol.ts';
@@ -44,6 +45,8 @@ export class ModelFiles {
   readonly entry: string;
   readonly #origin: Origin;
   readonly #stallMs: number;
+  /** Read from and write to this device's model cache (the page decides: workers/model-cache.ts). */
+  readonly #keepOnDevice: boolean;
   readonly #fetched = new Map<string, FetchedFile>();
   readonly #options: ModelFilesOptions;
   #inFlight = 0;
@@ -60,6 +63,7 @@ export class ModelFiles {
     this.#origin = origin;
     const remote = source.kind === 'file' || source.kind === 'folder' ? null : source;
     this.#stallMs = remote?.stallMs ?? DEFAULT_STALL_MS;
+    this.#keepOnDevice = remote?.keepOnDevice === true;
     for (const file of remote?.fetched ?? []) this.#fetched.set(file.url, file);
     this.#options = options;
   }
@@ -187,6 +191,11 @@ export class ModelFiles {
       return { bytes: new Uint8Array(await cached.blob.arrayBuffer()), url, span: [cached.startMs, cached.endMs], reused: true, blob: cached.blob };
     }
     const start = performance.now();
+    const kept = this.#keepOnDevice ? await readKept(url) : null;
+    if (kept) {
+      checkHead?.(kept.subarray(0, HEAD_BYTES), kept.byteLength);
+      return { bytes: kept, url, span: [start, performance.now()], reused: false };
+    }
     const hubId = origin.kind === 'remote' ? origin.hubId : undefined;
     const { onDownload, onDownloadsDone } = this.#options;
     this.#inFlight++;
@@ -197,7 +206,10 @@ export class ModelFiles {
         ...(onDownload ? { onProgress: onDownload } : {}),
         ...(hubId ? { unreachable: () => hubUnreachable(hubId) } : {}),
       });
-      return typeof bytes === 'number' ? bytes : { bytes, url, span: [start, performance.now()], reused: false };
+      if (typeof bytes === 'number') return bytes;
+      const span: Span = [start, performance.now()];
+      if (this.#keepOnDevice) await keep(url, bytes);
+      return { bytes, url, span, reused: false };
     } finally {
       if (--this.#inFlight === 0) onDownloadsDone?.();
     }

@@ -22,7 +22,7 @@ import { assertWebNn, WEBNN_DEVICE } from './webnn.ts';
 import type { LoadedModel, LoadOptions, PreparedInputs, Runtime } from './runtime.ts';
 import { checkModelBytes } from './source.ts';
 import { preprocessorImageSize, readExternalData } from './onnx-files.ts';
-import { countOnnxWork } from './onnx-work.ts';
+import { countOnnxWork } from '../src/core/roofline/onnx-work.ts';
 
 interface OrtPrepared extends PreparedInputs {
   feeds: Record<string, ort.Tensor>;

@@ -36,6 +36,8 @@ export interface RemoteOptions {
   stallMs?: number;
   /** Files an earlier worker downloaded (the inspection's), reused so each file is fetched once. */
   fetched?: FetchedFile[];
+  /** Read files from, and keep downloads in, this device's model cache (workers/model-cache.ts). */
+  keepOnDevice?: boolean;
 }
 
 /**

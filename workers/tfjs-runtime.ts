@@ -17,6 +17,8 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import type { SynthTensor } from '../src/core/inputs.ts';
 import type { BackendId, Dim, ModelIO, TensorSpec } from '../src/core/result.ts';
 import { checkShardSizes, type WeightGroup } from '../src/core/tfjs-weights.ts';
+import type { TfjsModelJson } from '../src/core/roofline/tfjs-graph.ts';
+import { countTfjsWork } from '../src/core/roofline/tfjs-work.ts';
 import { assertWebGpu } from './env.ts';
 import { BenchError } from './errors.ts';
 import type { ModelFiles } from './model-files.ts';
@@ -208,5 +210,11 @@ export const runtime: Runtime = {
   async load(files: ModelFiles, { backend }: LoadOptions): Promise<LoadedModel> {
     await useBackend(backend);
     return new TfjsModel(await loadNet(files), backend);
+  },
+  async countWork(files: ModelFiles, dims: Record<string, number>) {
+    // ModelFiles keeps what it read: model.json and the shards the run loaded, read again without a fetch.
+    const json = JSON.parse(new TextDecoder().decode(await files.read(files.entry))) as TfjsModelJson;
+    const paths = (json.weightsManifest ?? []).flatMap((group) => group.paths);
+    return countTfjsWork(json, await Promise.all(paths.map((path) => files.read(entryDir(files) + path))), dims);
   },
 };

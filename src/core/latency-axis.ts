@@ -55,3 +55,18 @@ export function latencyBins(samples: readonly number[], log: boolean, count = 30
 export function logSafe(ms: number): number {
   return Math.max(FLOOR_MS, ms);
 }
+
+/** A speed-up or other ratio on a log axis: "0.5×", "1×", "2×", "10×", two significant figures. */
+export function formatRatioTick(ratio: number): string {
+  if (!Number.isFinite(ratio) || ratio <= 0) return '';
+  return `${Number(ratio.toPrecision(2))}×`;
+}
+
+/**
+ * A log ratio axis's domain: symmetric about 1 (0.5× and 2× equally far from it), wide enough
+ * for every value, and never narrower than 0.8–1.25×, so a 1.02× speed-up is not drawn as huge.
+ */
+export function ratioDomain(values: readonly number[]): [number, number] {
+  const spread = Math.max(1.25, ...values.filter((v) => Number.isFinite(v) && v > 0).map((v) => Math.max(v, 1 / v)));
+  return [1 / (spread * 1.1), spread * 1.1];
+}

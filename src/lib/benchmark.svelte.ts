@@ -89,7 +89,7 @@ export class Benchmark {
   /** Test hook (URL testWorkerExit): the next run's worker closes itself after this many measured runs. */
   exitAfterRuns: number | undefined = undefined;
   /** How remote models are downloaded (the stall limit from the URL contract). */
-  fetchOptions: Pick<RemoteOptions, 'stallMs'> = {};
+  fetchOptions: Pick<RemoteOptions, 'stallMs' | 'keepOnDevice'> = {};
 
   /**
    * Reads and inspects a model. A failure clears the previous model and its result, so Run can

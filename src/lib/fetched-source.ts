@@ -11,6 +11,7 @@ export function withRemoteOptions(source: ModelSource, options: RemoteOptions): 
   return {
     ...source,
     ...(options.stallMs !== undefined ? { stallMs: options.stallMs } : {}),
+    ...(options.keepOnDevice !== undefined ? { keepOnDevice: options.keepOnDevice } : {}),
     ...(fetched.length > 0 ? { fetched: dedupe(fetched) } : {}),
   };
 }

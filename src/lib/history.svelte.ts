@@ -3,30 +3,38 @@
  * can be listed, renamed, deleted, re-opened, exported and imported. Where IndexedDB is missing
  * (some private modes), history says so and the rest of the app works on.
  */
-import { exportJson, importJson, toCsv, toMarkdown, type NamedResult } from '../core/share/export.ts';
+import type { NamedResult } from '../core/share/export.ts';
 import type { SharedResult } from '../core/share/schema.ts';
-import { HistoryStore, type HistoryEntry, type HistoryListItem } from './history/store.ts';
+import type { HistoryEntry, HistoryListItem, HistoryStore } from './history/store.ts';
 
 export type ExportFormat = 'json' | 'csv' | 'md';
 
-const EXPORTERS: Record<ExportFormat, { mime: string; write: (entries: NamedResult[]) => string }> = {
-  json: { mime: 'application/json', write: (entries) => exportJson(entries) },
-  csv: { mime: 'text/csv', write: toCsv },
-  md: { mime: 'text/markdown', write: toMarkdown },
-};
+/** The exporters, loaded with the share layer when an export is asked for. */
+async function exporter(format: ExportFormat): Promise<{ mime: string; write: (entries: NamedResult[]) => string }> {
+  const { exportJson, toCsv, toMarkdown } = await import('../core/share/export.ts');
+  return {
+    json: { mime: 'application/json', write: (entries: NamedResult[]) => exportJson(entries) },
+    csv: { mime: 'text/csv', write: toCsv },
+    md: { mime: 'text/markdown', write: toMarkdown },
+  }[format];
+}
 
 export class History {
   items = $state.raw<HistoryListItem[]>([]);
   /** Why history is unavailable or what the last action got wrong, in words. */
   error = $state<string | null>(null);
-  #store: Promise<HistoryStore | null>;
+  #opened: Promise<HistoryStore | null> | null = null;
 
-  constructor() {
-    this.#store = HistoryStore.open().catch((cause) => {
+  /**
+   * Opened on first use: the store and its validator (zod) are not part of the page's first
+   * screen; the page lists history once that screen is ready (Playground.start).
+   */
+  get #store(): Promise<HistoryStore | null> {
+    this.#opened ??= import('./history/store.ts').then(({ HistoryStore }) => HistoryStore.open()).catch((cause) => {
       this.error = `History is unavailable in this browser (IndexedDB: ${String(cause)}). Results still show, but are not kept.`;
       return null;
     });
-    void this.refresh();
+    return this.#opened;
   }
 
   async refresh(): Promise<void> {
@@ -65,12 +73,13 @@ export class History {
   async export(format: ExportFormat): Promise<{ text: string; mime: string } | null> {
     const store = await this.#store;
     if (!store) return null;
-    const exporter = EXPORTERS[format];
-    return { text: exporter.write(await store.all()), mime: exporter.mime };
+    const { write, mime } = await exporter(format);
+    return { text: write(await store.all()), mime };
   }
 
   /** Imports a JSON export; all or nothing, with a message naming the bad entry. */
   async import(text: string): Promise<number> {
+    const { importJson } = await import('../core/share/export.ts');
     const parsed = importJson(text);
     if (!parsed.ok) {
       this.error = parsed.error;

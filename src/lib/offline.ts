@@ -7,14 +7,7 @@
  */
 export function installOfflineApp(): void {
   if (!('serviceWorker' in navigator) || !isSecureContext) return;
-  const asked = (() => {
-    try {
-      return localStorage.getItem('benchtab.offline') === 'on';
-    } catch {
-      return false;
-    }
-  })();
-  if (navigator.webdriver && !asked) return;
+  if (navigator.webdriver && !askedFor('benchtab.offline')) return;
   const register = (): void => {
     navigator.serviceWorker.register(new URL('sw.js', document.baseURI), { scope: new URL('./', document.baseURI).pathname }).catch(() => {
       // No offline app (private mode, a blocked worker): the page works as it is.
@@ -22,4 +15,23 @@ export function installOfflineApp(): void {
   };
   if (document.readyState === 'complete') setTimeout(register, 2000);
   else addEventListener('load', () => setTimeout(register, 2000), { once: true });
+}
+
+/** A localStorage switch set to "on" (storage may be unavailable: then it is off). */
+function askedFor(key: string): boolean {
+  try {
+    return localStorage.getItem(key) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether models given by URL or hub id are kept on this device (src/core/fetch/model-cache.ts).
+ * Yes for people; a browser driven by automation keeps them only when localStorage
+ * "benchtab.modelCache" is "on", so every test and benchmark downloads what it measures, as the
+ * offline app is off there unless asked for.
+ */
+export function keepModelsOnDevice(): boolean {
+  return !navigator.webdriver || askedFor('benchtab.modelCache');
 }

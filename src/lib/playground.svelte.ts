@@ -6,8 +6,7 @@
 import { parseUrlRequest, type UrlRequest } from '../core/config.ts';
 import { presetFor } from '../core/method/stopping.ts';
 import type { BenchResult } from '../core/result.ts';
-import { toShared } from '../core/share/convert.ts';
-import { isShareFragment, shareUrl } from '../core/share/link.ts';
+import { isShareFragment } from '../core/share/fragment.ts';
 import type { SharedResult } from '../core/share/schema.ts';
 import { APP_VERSION } from './app-version.ts';
 import { automationState, type BenchtabGlobal } from './automation.svelte.ts';
@@ -15,7 +14,7 @@ import { Benchmark } from './benchmark.svelte.ts';
 import { History } from './history.svelte.ts';
 import { fileSource, type BuiltinModel } from './model-sources.ts';
 import { compiledOrtWasm } from './compiled-wasm.ts';
-import { installOfflineApp } from './offline.ts';
+import { installOfflineApp, keepModelsOnDevice } from './offline.ts';
 import { ModelMenu } from './model-menu.svelte.ts';
 import { CompareSet, OpenedResult } from './shared-results.svelte.ts';
 import { Tabs } from './tabs.svelte.ts';
@@ -105,7 +104,7 @@ export class Playground {
     // Compiling the runtime's wasm starts now, beside the model list fetch and the first worker.
     void compiledOrtWasm();
     Object.assign(this.bench.config, request.overrides);
-    if (request.stallMs !== undefined) this.bench.fetchOptions = { stallMs: request.stallMs };
+    this.bench.fetchOptions = { keepOnDevice: keepModelsOnDevice(), ...(request.stallMs !== undefined ? { stallMs: request.stallMs } : {}) };
     this.bench.inputs.user = request.choices;
     this.bench.autoCheck = !request.autorun;
     if (request.phaseLimitMs !== undefined) this.bench.phaseLimitMs = request.phaseLimitMs;
@@ -121,13 +120,14 @@ export class Playground {
     } finally {
       this.#autorunPending = false;
       installOfflineApp();
+      void this.history.refresh();
     }
   }
 
   async openHistory(id: number): Promise<void> {
     const entry = await this.history.get(id);
     if (!entry) return;
-    this.opened.openEntry(entry);
+    await this.opened.openEntry(entry);
     await this.tabs.show('benchmark', 'shared-title');
   }
 
@@ -193,6 +193,8 @@ export class Playground {
   }
 
   async #saveAndShare(result: BenchResult): Promise<void> {
+    // The share layer (schema, zod) loads with the first result, not with the page (lazy-views.ts).
+    const { toShared } = await import('../core/share/convert.ts');
     const shared = toShared(result, APP_VERSION, this.deviceLabel.value);
     try {
       await this.history.save(shared, result.timings.samplesMs);
@@ -204,13 +206,16 @@ export class Playground {
 
   /** Makes the share link again after the result gained evidence (the device's ceilings). */
   async reshare(): Promise<void> {
-    if (this.bench.result) await this.#share(toShared(this.bench.result, APP_VERSION));
+    if (!this.bench.result) return;
+    const { toShared } = await import('../core/share/convert.ts');
+    await this.#share(toShared(this.bench.result, APP_VERSION));
   }
 
   async #share(shared: SharedResult): Promise<void> {
     let url: string | null = null;
     let error: string | null = null;
     try {
+      const { shareUrl } = await import('../core/share/link.ts');
       url = await shareUrl(`${location.origin}${location.pathname}`, shared);
     } catch {
       error = 'Share links need CompressionStream, which this browser lacks; export the result from history instead.';

@@ -35,7 +35,7 @@ export class Roofline {
 
   /** Why this result cannot be placed, or null when it can. */
   static unplaceable(result: BenchResult): string | null {
-    if (!result.work) return 'the work of this model is not counted: the roofline needs a raw ONNX run (not a task run)';
+    if (!result.work) return 'the work of this model is not counted: the roofline needs a raw run (not a task run) of an ONNX model or a TF.js graph model';
     if (!PROBED.has(result.backend)) return `the ${result.backend} backend's ceilings are not measured here (wasm and webgpu are)`;
     if (result.work.flops === 0) return 'no floating-point work was counted in this graph';
     return null;

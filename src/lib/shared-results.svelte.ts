@@ -3,8 +3,7 @@
  * and the set being compared side by side.
  */
 import { compareResults, MAX_COMPARED, MIN_COMPARED } from '../core/share/compare.ts';
-import { fromShared, type SharedView } from '../core/share/convert.ts';
-import { decodeResult } from '../core/share/link.ts';
+import type { SharedView } from '../core/share/convert.ts';
 import type { SharedResult } from '../core/share/schema.ts';
 import type { HistoryEntry } from './history/store.ts';
 
@@ -21,19 +20,21 @@ export class OpenedResult {
 
   /** Decodes a `#r=…` fragment; a bad one becomes an error message, never an exception. */
   async openFragment(fragment: string): Promise<boolean> {
+    // Links are decoded by the share layer (schema, zod), loaded when a link is opened.
+    const { decodeResult } = await import('../core/share/link.ts');
     const decoded = await decodeResult(fragment);
     if (!decoded.ok) {
       this.close();
       this.error = decoded.error;
       return false;
     }
-    this.#show(decoded.result, null, 'link');
+    await this.#show(decoded.result, null, 'link');
     this.unchecked = decoded.unchecked === true;
     return true;
   }
 
-  openEntry(entry: HistoryEntry): void {
-    this.#show(entry.result, entry.samplesMs ?? null, 'history');
+  openEntry(entry: HistoryEntry): Promise<void> {
+    return this.#show(entry.result, entry.samplesMs ?? null, 'history');
   }
 
   close(): void {
@@ -44,7 +45,8 @@ export class OpenedResult {
     this.unchecked = false;
   }
 
-  #show(result: SharedResult, samplesMs: number[] | null, from: OpenedFrom): void {
+  async #show(result: SharedResult, samplesMs: number[] | null, from: OpenedFrom): Promise<void> {
+    const { fromShared } = await import('../core/share/convert.ts');
     this.view = fromShared(result);
     this.samplesMs = samplesMs;
     this.from = from;

@@ -8,10 +8,13 @@ import type { TabId } from './tab-order.ts';
 
 export class Tabs {
   current = $state<TabId>('benchmark');
+  /** Tabs shown at least once: a panel is loaded (src/lib/lazy-views.ts) and mounted on its first showing. */
+  readonly seen = $state<Partial<Record<TabId, true>>>({ benchmark: true });
 
   /** Shows a tab; with `target`, then scrolls to that element's id and moves focus to it. */
   async show(id: TabId, target?: string): Promise<void> {
     this.current = id;
+    this.seen[id] = true;
     if (target) await reveal(target);
   }
 }

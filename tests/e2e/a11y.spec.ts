@@ -19,6 +19,12 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['ph
     await page.goto(`/?model=${TINY_MODEL_URL}&threads=1&warmup=2&iterations=20&run=1`);
     expect((await settle(page)).state).toBe('done');
     await page.getByRole('button', { name: 'Add to compare' }).first().click();
+    // The share link as a QR code, opened from the keyboard and named for screen readers; axe
+    // then checks it with the Benchmark tab.
+    await page.getByTestId('show-qr').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('img', { name: "QR code of this result's share link" })).toBeVisible();
+    await expect(page.getByTestId('show-qr')).toHaveAttribute('aria-expanded', 'true');
     for (const tab of TABS) {
       await openTab(page, tab);
       expect(await seriousViolations(page), `${tab} tab`).toEqual([]);

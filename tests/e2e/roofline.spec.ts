@@ -39,15 +39,17 @@ test('wasm ceilings are measured, cached, and place the run from its own p50', a
   await expect(page.getByTestId('roofline-chart').getByRole('img', { name: /Roofline of this device/ })).toBeVisible();
   await expect(page.getByTestId('result')).toContainText('Hardware');
 
-  // Measured again: the same device gives figures within 2× of the first on this shared machine.
+  // Measured again: the same device gives figures within 2× of the first, or within the spread
+  // the two measurements state, which is wider when other jobs share the cores (load 10 on 2 here).
   await page.getByTestId('measure-ceilings').click();
   await expect(page.getByTestId('roofline-progress')).toBeVisible();
   await expect(page.getByTestId('measure-ceilings')).toBeVisible({ timeout: 90_000 });
   const [second] = await measureCeilings(page);
   for (const key of ['compute', 'bandwidth'] as const) {
     const ratio = second![key].median / first![key].median;
-    expect(ratio, key).toBeGreaterThan(0.5);
-    expect(ratio, key).toBeLessThan(2);
+    const allowed = Math.max(2, 1 + first![key].spread + second![key].spread);
+    expect(ratio, key).toBeGreaterThan(1 / allowed);
+    expect(ratio, key).toBeLessThan(allowed);
   }
 
   // A sweep's point joins the chart from its own work and p50: batch 2 does twice this run's FLOPs.
@@ -66,6 +68,13 @@ test('wasm ceilings are measured, cached, and place the run from its own p50', a
   // Achieved GFLOP/s × p50 (ms) is the point's MFLOP per inference.
   const mflop = Number(/([\d.]+) GFLOP\/s/.exec(text)![1]) * Number(/p50 ([\d.]+) ms/.exec(text)![1]);
   expect(mflop / (result!.work!.flops / 1e6)).toBeCloseTo(2, 0);
+
+  // The same network as a TF.js graph model is counted from its own graph, to the same MACs.
+  await page.goto('/?model=/zoo/resnet-tiny/tfjs/model.json&runtime=tfjs&backend=wasm&warmup=1&iterations=5&run=1');
+  const tfjs = await settle(page);
+  expect(tfjs.error).toBeNull();
+  expect(tfjs.result!.work!.countedNodes).toBe(tfjs.result!.work!.nodes);
+  expect(tfjs.result!.work!.macs).toBe(result!.work!.macs);
   expect(errors).toEqual([]);
 });
 

@@ -1,8 +1,9 @@
 /**
- * The parts of an ONNX graph that input defaults, error explanations and external data need:
- * inputs with their declared shapes, initializers' shapes (never their bytes), nodes and their
- * wiring. Parsed with the generator's protobufjs schema (models/onnx), so one description of
- * onnx.proto serves both writing and reading.
+ * The app's one ONNX graph reader (`readOnnxProto`), and the view of it that input defaults,
+ * error explanations and external data need: inputs with their declared shapes, initializers'
+ * shapes (never their bytes), nodes and their wiring. The roofline's work count reads the same
+ * decoded proto (core/roofline/onnx-work.ts). Parsed with the generator's protobufjs schema
+ * (models/onnx), so one description of onnx.proto serves both writing and reading.
  */
 import { decodeModel } from '../../../models/onnx/encode.ts';
 import type { GraphProto, TensorProto, ValueInfoProto } from '../../../models/onnx/types.ts';
@@ -80,14 +81,22 @@ export function graphOf(proto: GraphProto): OnnxGraph {
   };
 }
 
-/** Parses an .onnx file's graph; null when it is not one protobufjs can read. */
-export function readOnnxGraph(bytes: Uint8Array): OnnxGraph | null {
+/**
+ * Decodes an .onnx file's graph; null when it is not one protobufjs can read. Weight bytes stay
+ * views into the file, so decoding a large model does not copy its weights.
+ */
+export function readOnnxProto(bytes: Uint8Array): GraphProto | null {
   try {
-    const model = decodeModel(bytes);
-    return model.graph ? graphOf(model.graph) : null;
+    return decodeModel(bytes).graph ?? null;
   } catch {
     return null;
   }
+}
+
+/** Parses an .onnx file's graph; null when it is not one protobufjs can read. */
+export function readOnnxGraph(bytes: Uint8Array): OnnxGraph | null {
+  const proto = readOnnxProto(bytes);
+  return proto ? graphOf(proto) : null;
 }
 
 /** The distinct external data files a graph's initializers name, in first-seen order. */

@@ -20,6 +20,8 @@ export interface AttributeLike {
   ints?: Array<number | bigint | { toNumber(): number }>;
   floats?: number[];
   s?: Uint8Array;
+  /** A list of strings (TF's fused_ops). */
+  strings?: string[];
   t?: TensorLike;
 }
 

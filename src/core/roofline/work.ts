@@ -8,7 +8,7 @@
  * here is a lower bound and the memory roof it implies is pessimistic.
  */
 import { attributes, elementBytes, knownFromTensor, product, toNumber, type GraphLike, type Known } from './graph.ts';
-import { HANDLERS } from './ops.ts';
+import { HANDLERS, type Handler } from './ops.ts';
 
 export interface GraphWork {
   /** Multiply-accumulates of convolutions and matrix products. */
@@ -46,7 +46,14 @@ export function inputShapes(graph: GraphLike, dims: Record<string, number>): Rec
 
 const bytesOf = (k: Known): number => product(k.shape) * elementBytes(k.dataType);
 
-export function countGraphWork(graph: GraphLike, inputs: Record<string, Known>): GraphWork {
+type GraphNode = GraphLike['node'][number];
+
+/** ONNX's default domain only: an op of another domain is another op, whatever its name. */
+const onnxHandler = (node: GraphNode): Handler | undefined =>
+  (node.domain ?? '') === '' || node.domain === 'ai.onnx' ? HANDLERS[node.op_type] : undefined;
+
+/** `handlerFor` says how each node's op is counted: ONNX's ops by default, TF's for TF.js graphs. */
+export function countGraphWork(graph: GraphLike, inputs: Record<string, Known>, handlerFor: (node: GraphNode) => Handler | undefined = onnxHandler): GraphWork {
   const known = new Map<string, Known>(Object.entries(inputs));
   const weights = new Set<string>();
   let weightBytes = 0;
@@ -63,7 +70,7 @@ export function countGraphWork(graph: GraphLike, inputs: Record<string, Known>):
   const uncounted: Record<string, number> = {};
   const flopsByOp: Record<string, number> = {};
   for (const node of graph.node) {
-    const handler = (node.domain ?? '') === '' || node.domain === 'ai.onnx' ? HANDLERS[node.op_type] : undefined;
+    const handler = handlerFor(node);
     const ins = node.input.map((name) => (name === '' ? undefined : known.get(name)));
     const work = handler?.({ inputs: ins, attrs: attributes(node.attribute), outputCount: node.output.length });
     if (!work || work.outputs.every((o) => o === undefined)) {

@@ -9,9 +9,9 @@ import { CHECKSUM_CHARS, payloadChecksum, splitChecked } from './checksum.ts';
 import { sharedResultSchema, type Parsed, type SharedResult } from './schema.ts';
 import { parseJsonSafely, parseShared } from './validate.ts';
 import { pack, unpack } from './wire.ts';
+import { FRAGMENT_KEY } from './fragment.ts';
 
-/** The fragment's key: `#r=<payload>`. */
-export const FRAGMENT_KEY = 'r';
+export { FRAGMENT_KEY, isShareFragment } from './fragment.ts';
 /** Decompressed JSON larger than this is refused, and decompression stops as soon as it is exceeded. */
 export const MAX_DECODED_BYTES = 64 * 1024;
 /** Longer payloads cannot be links we made: 64 KB of JSON deflates to far less than this. */
@@ -77,11 +77,6 @@ export async function shareUrl(base: string, shared: SharedResult): Promise<stri
   const url = new URL(base);
   url.hash = '';
   return `${url.href}${await encodeResult(shared)}`;
-}
-
-/** True when a location hash holds a share link (so the page should open it instead of the app). */
-export function isShareFragment(hash: string): boolean {
-  return hash.replace(/^#/, '').startsWith(`${FRAGMENT_KEY}=`);
 }
 
 /**

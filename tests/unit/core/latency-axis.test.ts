@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLatencyTick, latencyBins } from '../../../src/core/latency-axis.ts';
+import { formatLatencyTick, formatRatioTick, latencyBins, ratioDomain } from '../../../src/core/latency-axis.ts';
 
 describe('formatLatencyTick', () => {
   it('writes µs below a millisecond, ms below a second, s above, never SI prefixes', () => {
@@ -40,5 +40,24 @@ describe('latencyBins', () => {
     expect(bin!.count).toBe(3);
     expect(bin!.x1).toBeLessThan(2);
     expect(bin!.x2).toBeGreaterThan(2);
+  });
+});
+
+describe('ratio axes', () => {
+  it('labels ratios with ×, two significant figures, and nothing for impossible ones', () => {
+    expect(formatRatioTick(2)).toBe('2×');
+    expect(formatRatioTick(0.5)).toBe('0.5×');
+    expect(formatRatioTick(1.234)).toBe('1.2×');
+    expect(formatRatioTick(0)).toBe('');
+    expect(formatRatioTick(Number.NaN)).toBe('');
+  });
+
+  it('centres the domain on 1 and covers every value, a slowdown as far left as its speed-up is right', () => {
+    const [lo, hi] = ratioDomain([0.25, 1.5]);
+    expect(lo * hi).toBeCloseTo(1, 10);
+    expect(lo).toBeLessThan(0.25);
+    expect(hi).toBeGreaterThan(4);
+    expect(ratioDomain([1.01])).toEqual(ratioDomain([]));
+    expect(ratioDomain([1.01])[1]).toBeGreaterThanOrEqual(1.25);
   });
 });
