@@ -7,9 +7,13 @@
  */
 import type { BrowserSession } from './session.ts';
 
-const POLL_MS = 250;
-/** How long cached ceilings may take to come back from IndexedDB before the probes are started. */
-const CACHE_WAIT_MS = 2_000;
+export interface CeilingsTiming {
+  pollMs: number;
+  /** How long cached ceilings may take to come back from IndexedDB before the probes are started. */
+  cacheWaitMs: number;
+}
+
+const TIMING: CeilingsTiming = { pollMs: 250, cacheWaitMs: 2_000 };
 
 const PLACED_EXPRESSION = `(() => {
   const placed = Boolean(window.benchtab && window.benchtab.result && window.benchtab.result.roofline);
@@ -33,16 +37,16 @@ interface Placed {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves null once the page's result carries its placement, or why it does not. */
-export async function measureCeilings(session: BrowserSession, timeoutMs: number): Promise<string | null> {
+export async function measureCeilings(session: BrowserSession, timeoutMs: number, timing = TIMING): Promise<string | null> {
   const start = performance.now();
   const poll = async (untilMs: number): Promise<Placed> => {
     for (;;) {
       const state = await session.evaluate<Placed>(PLACED_EXPRESSION);
       if (state.placed || state.error || performance.now() - start > untilMs) return state;
-      await sleep(POLL_MS);
+      await sleep(timing.pollMs);
     }
   };
-  if ((await poll(CACHE_WAIT_MS)).placed) return null;
+  if ((await poll(timing.cacheWaitMs)).placed) return null;
   const refused = await session.evaluate<string | null>(START_EXPRESSION);
   if (refused) return refused.trim();
   const state = await poll(timeoutMs);

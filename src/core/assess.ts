@@ -7,7 +7,7 @@ import type { Capacity } from './method/concurrency.ts';
 import type { BackendAttempt, FormatEvidence, VariantMeasurement } from './method/checklist.ts';
 import { fillChecklist } from './method/checklist.ts';
 import { placeRun, type DeviceCeilings } from './roofline/place.ts';
-import { ceilingsFit, type SweepRun } from './roofline/sweep.ts';
+import { ceilingsFit, threadsThatRan, type SweepRun } from './roofline/sweep.ts';
 import type { DriftComparison } from './method/drift.ts';
 import { detectDomain } from './method/matrix.ts';
 import { assessRun } from './method/assess.ts';
@@ -61,7 +61,7 @@ export function assessMeasurement(measurement: Measurement, context: AssessConte
   const evidence = context.evidence ?? {};
   const thisRun: BackendAttempt = { runtime: measurement.runtime, backend: measurement.backend, ok: true };
   // Placed from the run's own p50, so the point moves with the result it stands beside.
-  const ceilings = ceilingsFit(evidence.ceilings, measurement.backend, config.threads) ? evidence.ceilings : undefined;
+  const ceilings = ceilingsFit(evidence.ceilings, measurement.backend, threadsThatRan(measurement.runtime, config.threads)) ? evidence.ceilings : undefined;
   const point = ceilings && measurement.work ? placeRun(measurement.work, measurement.stats.p50, ceilings) : undefined;
   const checklist = fillChecklist({
     verdict: assessment.verdict,

@@ -7,7 +7,7 @@ import type { ModelEvidence } from './assess.ts';
 import { compareOutputSets, toleranceFor, type DriftComparison } from './method/drift.ts';
 import type { SweepPoint, SweepPointResult } from './method/sweep.ts';
 import type { RunWork } from './roofline/place.ts';
-import type { SweepRun } from './roofline/sweep.ts';
+import { threadsThatRan, type SweepRun } from './roofline/sweep.ts';
 
 export interface MeasuredPoint {
   point: SweepPoint;
@@ -67,7 +67,7 @@ export function sweepEvidence(points: MeasuredPoint[], referenceDtype: string): 
     .map((m) => ({ dtype: m.point.dtype, p95: m.p95 ?? null, valid: m.valid }));
   const drift = driftOf(points, referenceDtype);
   const sweepRuns = points.flatMap((m): SweepRun[] => m.work && m.p50 !== undefined
-    ? [{ label: m.point.id, backend: m.ranBackend ?? m.point.backend, threads: m.point.threads, work: m.work, p50Ms: m.p50, valid: m.valid }] : []);
+    ? [{ label: m.point.id, backend: m.ranBackend ?? m.point.backend, threads: threadsThatRan(m.runtime, m.point.threads), work: m.work, p50Ms: m.p50, valid: m.valid }] : []);
   return {
     attempts,
     ...(sweepRuns.length > 0 ? { sweepRuns } : {}),

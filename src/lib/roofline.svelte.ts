@@ -8,6 +8,7 @@ import type { BenchResult } from '../core/result.ts';
 import type { CeilingsWorkerApi } from '../../workers/ceilings.worker.ts';
 import type { Benchmark } from './benchmark.svelte.ts';
 import { cachedCeilings, saveCeilings } from './roofline/ceilings-store.ts';
+import { threadsThatRan } from '../core/roofline/sweep.ts';
 
 /** Backends whose ceilings the probes can measure. */
 const PROBED = new Set(['wasm', 'webgpu']);
@@ -15,7 +16,7 @@ const PROBED = new Set(['wasm', 'webgpu']);
 /** One device, one backend (and thread count for wasm): the key ceilings are cached under. */
 export function ceilingsKey(result: BenchResult): string {
   const gpu = result.env.gpu;
-  const where = result.backend === 'webgpu' ? `${gpu?.vendor ?? ''} ${gpu?.architecture ?? ''} ${gpu?.description ?? ''}` : `${result.config.threads} threads`;
+  const where = result.backend === 'webgpu' ? `${gpu?.vendor ?? ''} ${gpu?.architecture ?? ''} ${gpu?.description ?? ''}` : `${threadsThatRan(result.runtime, result.config.threads)} threads`;
   return `${result.backend}|${where}|${result.env.userAgent}`;
 }
 
@@ -64,7 +65,7 @@ export class Roofline {
     const worker = (this.#worker = new Worker(new URL('../../workers/ceilings.worker.ts', import.meta.url), { type: 'module', name: 'benchtab-ceilings' }));
     try {
       const backend = result.backend === 'webgpu' ? 'webgpu' : 'wasm';
-      const ceilings = await Comlink.wrap<CeilingsWorkerApi>(worker).measure(backend, result.config.threads);
+      const ceilings = await Comlink.wrap<CeilingsWorkerApi>(worker).measure(backend, threadsThatRan(result.runtime, result.config.threads));
       await saveCeilings(key, ceilings);
       if (this.#worker === worker) this.#use(ceilings, result);
     } catch (cause) {

@@ -25,6 +25,14 @@ export interface SweepPlacement extends SweepRun {
   point: RooflinePoint | null;
 }
 
+/**
+ * The wasm threads a run really had: TF.js's wasm backend runs its single-threaded SIMD build
+ * whatever `threads` asks (workers/tfjs-runtime.ts), so its ceilings are the 1-thread ones.
+ */
+export function threadsThatRan(runtime: string, threads: number): number {
+  return runtime === 'tfjs' ? 1 : threads;
+}
+
 /** Ceilings judge a run only when they were probed on the run's backend and thread count. */
 export function ceilingsFit(ceilings: DeviceCeilings | null | undefined, backend: string, threads: number): ceilings is DeviceCeilings {
   return !!ceilings && ceilings.backend === backend && (ceilings.backend !== 'wasm' || ceilings.threads === threads);

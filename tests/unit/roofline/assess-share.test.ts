@@ -25,6 +25,10 @@ describe('the roofline in a result and its share link', () => {
     const wasm = { ...m, backend: 'wasm' as const, config: { ...m.config, backend: 'wasm' as const, threads: 4 } };
     expect(assessMeasurement(wasm, { hiddenEvents: 0, evidence: { ceilings: { ...gpu, backend: 'wasm', threads: 1 } } }).roofline).toBeUndefined();
     expect(assessMeasurement(wasm, { hiddenEvents: 0, evidence: { ceilings: { ...gpu, backend: 'wasm', threads: 4 } } }).roofline).toBeDefined();
+    // TF.js's wasm backend runs single-threaded whatever `threads` says: its ceilings are 1 thread's.
+    const tfjs = { ...wasm, runtime: 'tfjs' as const };
+    expect(assessMeasurement(tfjs, { hiddenEvents: 0, evidence: { ceilings: { ...gpu, backend: 'wasm', threads: 4 } } }).roofline).toBeUndefined();
+    expect(assessMeasurement(tfjs, { hiddenEvents: 0, evidence: { ceilings: { ...gpu, backend: 'wasm', threads: 1 } } }).roofline).toBeDefined();
   });
 
   it('carries the work and the ceilings through a link, from which the same placement follows', async () => {
