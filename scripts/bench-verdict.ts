@@ -10,6 +10,7 @@
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { groupFindings } from '../src/core/method/finding-groups.ts';
 import type { BenchResult } from '../src/core/result.ts';
 import { openSession } from './runner.ts';
 
@@ -21,9 +22,8 @@ const repeats = Math.max(1, Number(process.argv[2] ?? 1) || 1);
 
 function line(mode: string, wallMs: number, r: BenchResult): string {
   // The pattern's kinds, each once with its count: a run on a loaded machine can step dozens of times.
-  const kinds = new Map<string, number>();
-  for (const f of r.stability?.pattern.findings ?? []) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
-  const pattern = [...kinds].map(([kind, n]) => (n > 1 ? `${kind}×${n}` : kind)).join(' ') || 'steady';
+  const groups = groupFindings(r.stability?.pattern.findings ?? []);
+  const pattern = groups.map((g) => (g.count > 1 ? `${g.kind}×${g.count}` : g.kind)).join(' ') || 'steady';
   const measuredS = r.timings.samplesMs.reduce((a, b) => a + b, 0) / 1000;
   return `  ${mode.padEnd(8)} ${(wallMs / 1000).toFixed(1).padStart(5)} s to verdict (measured ${measuredS.toFixed(1)} s, `
     + `${r.stats.count} runs, stop: ${r.stopReason}, load ${loadavg()[0]!.toFixed(1)})  `

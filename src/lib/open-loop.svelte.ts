@@ -5,43 +5,28 @@
  * each request's arrival, queueing included (core/method/open-loop.ts). The knee is the highest
  * rate whose p95 meets the target, shown beside the closed loop's capacity.
  */
-import { findCapacity, poissonArrivals, type Capacity, type LoadLevelRun } from '../core/method/concurrency.ts';
+import { poissonArrivals, type Capacity } from '../core/method/concurrency.ts';
 import { levelDurationMs, ratesFor } from '../core/method/open-loop.ts';
 import type { BenchConfig } from '../core/result.ts';
-import { AbortedError } from './bench-bridge.ts';
-import type { Benchmark } from './benchmark.svelte.ts';
 import { withHeldWorkers } from './held-workers.ts';
+import { LoadSweep } from './load-sweep.svelte.ts';
 
 /** How long the model runs back to back first, to learn how fast it serves one request. */
 const PROBE_MS = 1000;
 
-export class OpenLoopRun {
-  running = $state(false);
-  /** The rate in flight and its place in the sweep; null when idle. */
-  current = $state<{ rate: number; index: number; total: number } | null>(null);
-  runs = $state.raw<LoadLevelRun[]>([]);
+export class OpenLoopRun extends LoadSweep<{ rate: number; index: number; total: number }> {
   /** Requests per second one worker serves back to back: 1000 / mean latency. */
   serviceRate = $state<number | null>(null);
-  error = $state<string | null>(null);
-  #abort: AbortController | null = null;
-
-  constructor(private readonly bench: Benchmark) {}
 
   /** The knee: the highest arrival rate whose p95 stays under the target. */
-  knee = $derived.by((): Capacity | null => {
-    const target = this.bench.targetMs;
-    return target === null || this.runs.length === 0 ? null : findCapacity(this.runs, target);
-  });
+  get knee(): Capacity | null {
+    return this.answer;
+  }
 
   async start(config: BenchConfig): Promise<void> {
-    if (!this.bench.source || !this.bench.inspection || this.running) return;
-    const abort = (this.#abort = new AbortController());
-    this.running = true;
-    this.error = null;
-    this.runs = [];
-    try {
+    await this.measure('Stopped; the rates finished so far are shown.', async (signal) => {
       const request = await this.bench.requestFor(config);
-      await withHeldWorkers(abort.signal, 1, async ([api]) => {
+      await withHeldWorkers(signal, 1, async ([api]) => {
         await api!.open(request);
         const probe = await api!.loop(PROBE_MS);
         const mean = probe.latenciesMs.reduce((a, b) => a + b, 0) / probe.latenciesMs.length;
@@ -55,15 +40,6 @@ export class OpenLoopRun {
           if (this.knee && this.knee.levels.some((l) => l.p95Supported && !l.underTarget)) break;
         }
       });
-    } catch (cause) {
-      this.error = cause instanceof AbortedError ? 'Stopped; the rates finished so far are shown.' : String(cause);
-    } finally {
-      this.running = false;
-      this.current = null;
-    }
-  }
-
-  stop(): void {
-    this.#abort?.abort();
+    });
   }
 }
