@@ -8,7 +8,7 @@ import { toShared } from '../../src/core/share/convert.ts';
 import { encodeResult } from '../../src/core/share/link.ts';
 import type { SharedResult } from '../../src/core/share/schema.ts';
 import { typicalResult } from '../unit/share/fixtures.ts';
-import { settle, watchPageErrors } from './helpers.ts';
+import { openTab, settle, watchPageErrors } from './helpers.ts';
 
 function withDuplicateChecklistId(): SharedResult {
   const shared = toShared(typicalResult(), '0.1.0');
@@ -24,6 +24,8 @@ test('a link and an import with a duplicated checklist id end in clear errors', 
   expect(opened.error).toMatch(/^This link .*checklist\.items: Duplicate checklist item id/);
 
   await page.goto('/');
+  // Import is in the History tab, whose panel loads when it is first shown.
+  await openTab(page, 'History');
   await page.getByTestId('import-input').setInputFiles({
     name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)),
   });

@@ -4,7 +4,7 @@
  * the page runs a good model afterwards.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectRecovers, runAndSettle, setRuns, settle, TINY_MODEL_URL, watchPageErrors } from './helpers.ts';
+import { expectRecovers, openTab, runAndSettle, setRuns, settle, TINY_MODEL_URL, watchPageErrors } from './helpers.ts';
 
 /** The page's clock when the progress line first shows `label`. */
 async function pageTimeWhenShown(page: Page, label: string): Promise<number> {
@@ -47,7 +47,10 @@ test('a worker that closes itself mid-run, and Stop, each keep the runs measured
   expect(lost.stats.count).toBeGreaterThanOrEqual(30);
   expect(lost.timings.samplesMs).toHaveLength(lost.stats.count);
   expect(lost.verdict.pass).not.toBe(true);
+  // Saved to history (its panel loads when the tab is first shown).
+  await openTab(page, 'History');
   await expect(page.getByTestId('history-name')).toHaveCount(1);
+  await openTab(page, 'Benchmark');
 
   // Stop: the same model, a run far too long to finish.
   await page.getByTestId('run').click();
@@ -65,7 +68,9 @@ test('a worker that closes itself mid-run, and Stop, each keep the runs measured
   } else {
     expect(stopped.validity.valid).toBe(true);
   }
+  await openTab(page, 'History');
   await expect(page.getByTestId('history-name')).toHaveCount(2);
+  await openTab(page, 'Benchmark');
 
   // Still usable: a normal run finishes, and no worker is left alive.
   await setRuns(page, 0, 5);
