@@ -3,7 +3,10 @@
  * p95's interval is under the limit, and fails at 95% when the lower end is at or over it
  * (percentiles.ts: exact binomial ranks). A regime too short for an interval (under 72 runs) is
  * bounded by its slowest run instead: every one of its runs was under the limit, or its p95 was
- * not, which is what a reader can check on the timeline.
+ * not, which is what a reader can check on the timeline. Where that does not decide it and the
+ * run has several brief regimes holding enough runs together, their pooled p95's interval
+ * decides it when it lies on the regime's own side of the limit (regimes.ts, poolBrief): one
+ * slow run in a brief stretch of a busy device no longer leaves the answer open for ever.
  */
 import { regimeSpan, type Regime } from './regimes.ts';
 
@@ -13,9 +16,9 @@ export interface RegimeJudgement {
   endRun: number;
   p50: number;
   p95: number;
-  /** The figure the pass was judged on: p95's upper 95% bound, or the slowest run. */
+  /** The figure the pass was judged on: p95's upper 95% bound (its own or the pooled brief regimes'), or the slowest run. */
   upperMs: number;
-  bound: 'interval' | 'slowest run';
+  bound: 'interval' | 'pooled' | 'slowest run';
   /** p95 < limit. */
   pass: boolean;
   /** The pass (or the fail) holds at 95% confidence. */
@@ -23,13 +26,21 @@ export interface RegimeJudgement {
 }
 
 export function judgeRegime(regime: Regime, limitMs: number): RegimeJudgement {
-  const upperMs = regime.p95UpperMs ?? regime.max;
+  const span = { index: regime.index, startRun: regime.startRun, endRun: regime.endRun, p50: regime.p50, p95: regime.p95 };
   const pass = regime.p95 < limitMs;
-  const decided = pass ? upperMs < limitMs : regime.p95LowerMs !== null && regime.p95LowerMs >= limitMs;
-  return {
-    index: regime.index, startRun: regime.startRun, endRun: regime.endRun, p50: regime.p50, p95: regime.p95,
-    upperMs, bound: regime.p95UpperMs === null ? 'slowest run' : 'interval', pass, decided,
-  };
+  if (regime.p95UpperMs !== null) {
+    const decided = pass ? regime.p95UpperMs < limitMs : regime.p95LowerMs !== null && regime.p95LowerMs >= limitMs;
+    return { ...span, upperMs: regime.p95UpperMs, bound: 'interval', pass, decided };
+  }
+  // A brief regime: its own p95 says which side it is on; its slowest run, or else the pooled
+  // brief regimes' interval on the same side, says whether that holds.
+  if (pass && regime.max < limitMs) return { ...span, upperMs: regime.max, bound: 'slowest run', pass, decided: true };
+  const pooled = regime.pooled;
+  if (pooled) {
+    const decided = pass ? pooled.p95UpperMs < limitMs : pooled.p95LowerMs >= limitMs;
+    return { ...span, upperMs: pooled.p95UpperMs, bound: 'pooled', pass, decided };
+  }
+  return { ...span, upperMs: regime.max, bound: 'slowest run', pass, decided: false };
 }
 
 const ms = (x: number): string => `${+x.toFixed(3)} ms`;

@@ -28,6 +28,20 @@ export interface Regime {
    */
   p95LowerMs: number | null;
   p95UpperMs: number | null;
+  /**
+   * For a regime too short for an interval, when the run has several: all such brief regimes'
+   * runs together, whose p95 and interval the verdict judges instead (see poolBrief).
+   */
+  pooled?: PooledBrief;
+}
+
+export interface PooledBrief {
+  /** How many brief regimes, and runs, were pooled. */
+  regimes: number;
+  runs: number;
+  p95: number;
+  p95LowerMs: number;
+  p95UpperMs: number;
 }
 
 export interface RegimeAnalysis {
@@ -39,7 +53,7 @@ export interface RegimeAnalysis {
 
 export const REGIME_METHOD =
   'binary segmentation (Scott & Knott 1974) with Pettitt\'s rank-based change-point test (Pettitt 1979), '
-  + 'p < 0.001 and medians ≥ 5% apart, regimes of at least 20 runs';
+  + 'p < 0.001 and medians ≥ 5% apart, regimes of at least 20 runs; brief regimes also judged on their pooled p95';
 
 function summarizeRegime(samples: number[], index: number, start: number, end: number, offsets: Float64Array): Regime {
   const slice = samples.slice(start, end);
@@ -56,6 +70,24 @@ function summarizeRegime(samples: number[], index: number, start: number, end: n
   };
 }
 
+/**
+ * On a busy device a long run splits into many brief regimes (load coming and going), each too
+ * short for a p95 interval, and one slow run in any of them would leave the answer undecided
+ * forever. Their runs are pooled instead: the p95 of the device's brief states together, with
+ * its own interval, once they hold enough runs for one. Regimes long enough stay on their own.
+ */
+function poolBrief(samples: number[], regimes: Regime[]): Regime[] {
+  const brief = regimes.filter((r) => r.p95LowerMs === null);
+  if (brief.length < 2) return regimes;
+  const sorted = sortedCopy(brief.flatMap((r) => samples.slice(r.startRun, r.endRun)));
+  const interval = quantileInterval(sorted, 0.95);
+  if (!interval) return regimes;
+  const pooled: PooledBrief = {
+    regimes: brief.length, runs: sorted.length, p95: quantileSorted(sorted, 0.95), p95LowerMs: interval.lowerMs, p95UpperMs: interval.upperMs,
+  };
+  return regimes.map((r) => (r.p95LowerMs === null ? { ...r, pooled } : r));
+}
+
 /** Regimes and the run's pattern; one regime for a steady run (or one too short to split). */
 export function findRegimes(samplesMs: ArrayLike<number>, options: ChangePointOptions = {}): RegimeAnalysis {
   const samples = Array.from(samplesMs);
@@ -63,7 +95,7 @@ export function findRegimes(samplesMs: ArrayLike<number>, options: ChangePointOp
   for (let i = 0; i < samples.length; i++) offsets[i + 1] = offsets[i]! + samples[i]!;
   const points = samples.length > 0 ? changePoints(samples, options) : [];
   const bounds = [0, ...points, samples.length];
-  const regimes = samples.length === 0 ? [] : bounds.slice(1).map((end, i) => summarizeRegime(samples, i + 1, bounds[i]!, end, offsets));
+  const regimes = samples.length === 0 ? [] : poolBrief(samples, bounds.slice(1).map((end, i) => summarizeRegime(samples, i + 1, bounds[i]!, end, offsets)));
   return { regimes, changePoints: points, pattern: classifyPattern(samples, regimes) };
 }
 

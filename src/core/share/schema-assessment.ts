@@ -52,7 +52,7 @@ const regimeJudgement = z.object({
   p50: ms,
   p95: ms,
   upperMs: ms,
-  bound: z.enum(['interval', 'slowest run']),
+  bound: z.enum(['interval', 'pooled', 'slowest run']),
   pass: z.boolean(),
   decided: z.boolean(),
 });

@@ -141,3 +141,36 @@ describe('verdicts across regimes', () => {
     expect(v.status).toBe('pass');
   });
 });
+
+describe('brief regimes on a busy device', () => {
+  /**
+   * Load rising and falling in steps of 40 runs (×1.25 each, up to about 2.4× and back), with a
+   * 200 ms stall in every third step: many regimes, each too short for a p95 interval.
+   */
+  const FACTORS = [1, 1.25, 1.56, 1.95, 2.44, 1.95, 1.56, 1.25, 1, 1.25, 1.56, 1.95];
+  function busy(seed: number): number[] {
+    const runtime = createCalibrationRuntime(DIST, { seed });
+    return Array.from({ length: FACTORS.length * 40 }, (_, i) => {
+      const step = Math.floor(i / 40);
+      return step % 3 === 0 && i % 40 === 20 ? 200 : runtime.next() * FACTORS[step]!;
+    });
+  }
+
+  it('are judged on their pooled p95 when their own slowest run cannot decide', () => {
+    for (const seed of SEEDS.slice(0, 4)) {
+      const v = verdictOf(busy(seed));
+      expect(v.regimes!.length).toBeGreaterThan(4);
+      // Without pooling, a stretch holding the 200 ms stall could never be decided.
+      expect(v.regimes!.some((r) => r.bound === 'pooled')).toBe(true);
+      expect(v).toMatchObject({ status: 'pass', decided: true });
+      expect(v.regimes!.every((r) => r.pass && r.decided)).toBe(true);
+    }
+  });
+
+  it('never turn a regime to the other side of the limit', () => {
+    // The same run against an SLA of 12 ms: the slowest steps fail it, the fastest pass.
+    const v = verdictOf(busy(1), 12);
+    expect(v.status).toBe('depends');
+    for (const r of v.regimes!) expect(r.pass).toBe(r.p95 < 12);
+  });
+});
