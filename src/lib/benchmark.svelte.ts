@@ -11,6 +11,7 @@ import type { BenchConfig, BenchResult, Measurement } from '../core/result.ts';
 import type { ModelInspection, ModelSource, Progress, RemoteOptions, RunRequest } from '../../workers/protocol.ts';
 import { AbortedError, withBenchWorker, WorkerLostError } from './bench-bridge.ts';
 import { withRemoteOptions } from './fetched-source.ts';
+import { holdOfflineInstall, offlineInstallSettled } from './offline.ts';
 import { PartialRun } from './partial-run.ts';
 import { DEFAULT_PHASE_LIMIT_MS, type WorkerWatchdog } from './worker-watchdog.ts';
 import { builtinSource, type BuiltinModel } from './model-sources.ts';
@@ -230,18 +231,25 @@ export class Benchmark {
       await this.beforeShow?.(this.#assess(finished));
       this.#finished = finished;
     };
-    return this.#task('running', (api, dog) => {
-      watchdog = dog;
-      return api.run(request, onProgress);
-    }, async (outcome) => {
-      await show(outcome.measurement);
-      this.status = 'done';
-    }, stopWatching, async (cause) => {
-      // Stop or a lost worker: the runs measured so far are kept, marked, and saved like any result.
-      const kept = partial.measurement(this.liveSamples, cause instanceof AbortedError ? 'stopped-early' : 'worker-lost');
-      if (kept) await show(kept);
-      return kept ? kept.timings.samplesMs.length : 0;
-    });
+    const releaseInstall = holdOfflineInstall();
+    try {
+      return await this.#task('running', async (api, dog) => {
+        watchdog = dog;
+        // The offline app's precache, if it is downloading, finishes before anything is timed.
+        await offlineInstallSettled();
+        return api.run(request, onProgress);
+      }, async (outcome) => {
+        await show(outcome.measurement);
+        this.status = 'done';
+      }, stopWatching, async (cause) => {
+        // Stop or a lost worker: the runs measured so far are kept, marked, and saved like any result.
+        const kept = partial.measurement(this.liveSamples, cause instanceof AbortedError ? 'stopped-early' : 'worker-lost');
+        if (kept) await show(kept);
+        return kept ? kept.timings.samplesMs.length : 0;
+      });
+    } finally {
+      releaseInstall();
+    }
   }
 
   /** Merges what a sweep or concurrency run found; the checklist is re-derived from it. */
