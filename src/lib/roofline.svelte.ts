@@ -9,6 +9,7 @@ import type { CeilingsWorkerApi } from '../../workers/ceilings.worker.ts';
 import type { Benchmark } from './benchmark.svelte.ts';
 import { cachedCeilings, saveCeilings } from './roofline/ceilings-store.ts';
 import { threadsThatRan } from '../core/roofline/sweep.ts';
+import { WorkerSlot } from './worker-slot.ts';
 
 /** Backends whose ceilings the probes can measure. */
 const PROBED = new Set(['wasm', 'webgpu']);
@@ -26,7 +27,7 @@ export class Roofline {
   /** performance.now() when measuring began, for the elapsed time. */
   startedAt = $state(0);
   error = $state<string | null>(null);
-  #worker: Worker | null = null;
+  readonly #slot = new WorkerSlot();
   #key = '';
 
   /** Called once the result carries a placement, so its share link can be made again. */
@@ -62,26 +63,23 @@ export class Roofline {
     this.measuring = true;
     this.startedAt = performance.now();
     this.error = null;
-    const worker = (this.#worker = new Worker(new URL('../../workers/ceilings.worker.ts', import.meta.url), { type: 'module', name: 'benchtab-ceilings' }));
-    try {
-      const backend = result.backend === 'webgpu' ? 'webgpu' : 'wasm';
-      const ceilings = await Comlink.wrap<CeilingsWorkerApi>(worker).measure(backend, threadsThatRan(result.runtime, result.config.threads));
-      await saveCeilings(key, ceilings);
-      if (this.#worker === worker) this.#use(ceilings, result);
-    } catch (cause) {
-      if (this.#worker === worker) this.error = cause instanceof Error ? cause.message : String(cause);
-    } finally {
-      worker.terminate();
-      if (this.#worker === worker) {
-        this.#worker = null;
-        this.measuring = false;
-      }
-    }
+    const outcome = await this.#slot.run(
+      () => new Worker(new URL('../../workers/ceilings.worker.ts', import.meta.url), { type: 'module', name: 'benchtab-ceilings' }),
+      async (worker) => {
+        const backend = result.backend === 'webgpu' ? 'webgpu' : 'wasm';
+        const ceilings = await Comlink.wrap<CeilingsWorkerApi>(worker).measure(backend, threadsThatRan(result.runtime, result.config.threads));
+        await saveCeilings(key, ceilings);
+        return ceilings;
+      },
+    );
+    if (outcome === null) return;
+    this.measuring = false;
+    if ('value' in outcome) this.#use(outcome.value, result);
+    else this.error = outcome.error;
   }
 
   stop(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#slot.stop();
     this.measuring = false;
   }
 

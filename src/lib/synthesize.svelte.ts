@@ -7,6 +7,7 @@ import { CATALOG, type CatalogEntry, type Dtype, type GgufType, type Preset } fr
 import type { SynthApi, SynthResult } from '../../workers/synth.worker.ts';
 import type { Benchmark } from './benchmark.svelte.ts';
 import { switchRuntime } from './runtime-choice.svelte.ts';
+import { WorkerSlot } from './worker-slot.ts';
 
 export interface Synthesized extends Omit<SynthResult, 'bytes'> {
   name: string;
@@ -27,7 +28,7 @@ export class Synthesizer {
   ggufType = $state<GgufType>('Q4_0');
   /** The size a GGUF will take, shown before anything is written; confirm() writes it. */
   pendingBytes = $state<number | null>(null);
-  #worker: Worker | null = null;
+  readonly #slot = new WorkerSlot();
 
   constructor(private readonly bench: Benchmark) {}
 
@@ -62,18 +63,13 @@ export class Synthesizer {
   async #withWorker(work: (api: Comlink.Remote<SynthApi>) => Promise<void>): Promise<void> {
     this.running = true;
     this.error = null;
-    const worker = (this.#worker = new Worker(new URL('../../workers/synth.worker.ts', import.meta.url), { type: 'module', name: 'benchtab-synth' }));
-    try {
-      await work(Comlink.wrap<SynthApi>(worker));
-    } catch (cause) {
-      if (this.#worker === worker) this.error = cause instanceof Error ? cause.message : String(cause);
-    } finally {
-      worker.terminate();
-      if (this.#worker === worker) {
-        this.#worker = null;
-        this.running = false;
-      }
-    }
+    const outcome = await this.#slot.run(
+      () => new Worker(new URL('../../workers/synth.worker.ts', import.meta.url), { type: 'module', name: 'benchtab-synth' }),
+      (worker) => work(Comlink.wrap<SynthApi>(worker)),
+    );
+    if (outcome === null) return;
+    this.running = false;
+    if ('error' in outcome) this.error = outcome.error;
   }
 
   /** Step one for GGUF: the size, computed from the header alone, for the warning. */
@@ -102,8 +98,7 @@ export class Synthesizer {
   }
 
   stop(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#slot.stop();
     this.running = false;
     this.error = 'Stopped.';
   }
