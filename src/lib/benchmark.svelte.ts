@@ -52,6 +52,8 @@ export class Benchmark {
   hints = $state.raw<CatalogHints>({});
   /** A task run's input (an image, a WAV file, text); null: the task's first sample. */
   taskInput = $state.raw<TaskInput | null>(null);
+  /** Settles once the task input last chosen is built (its sample fetched); a run waits for it. */
+  taskInputReady: Promise<void> = Promise.resolve();
   /** Raw-model runs: each input's fill and reason, the user's choices, the dry run. */
   readonly inputs = new ModelInputs();
   /** Whether loading a model checks its inputs with a dry run (off while a URL autoruns). */
@@ -199,6 +201,8 @@ export class Benchmark {
 
   async run(): Promise<boolean> {
     if (!this.source || !this.inspection || this.busy) return false;
+    // A sample chosen just before Run is still loading: run on it, not on the one before.
+    await this.taskInputReady;
     const config = this.resolvedConfig();
     if (typeof config === 'string') {
       this.fail(config);

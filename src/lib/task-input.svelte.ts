@@ -16,6 +16,7 @@ export class TaskInputChoice {
   text = $state('');
   error = $state<string | null>(null);
   #own: File | null = null;
+  #applied = 0;
 
   constructor(bench: Benchmark, task: TaskId) {
     this.bench = bench;
@@ -65,16 +66,25 @@ export class TaskInputChoice {
     await this.apply();
   }
 
-  async apply(): Promise<void> {
+  /** Rebuilds bench.taskInput; a run started meanwhile waits for it (bench.taskInputReady). */
+  apply(): Promise<void> {
+    const ready = this.#apply(++this.#applied);
+    this.bench.taskInputReady = ready;
+    return ready;
+  }
+
+  async #apply(seq: number): Promise<void> {
     this.error = null;
     try {
       const sample = this.samples.find((s) => s.id === this.selected);
       const media = this.selected === 'own' && this.#own ? { name: this.#own.name, blob: this.#own as Blob }
         : sample ? { name: sample.file, blob: await sampleBlob(sample) } : null;
+      // A newer choice was made while this one's sample loaded: that one wins.
+      if (seq !== this.#applied) return;
       this.bench.taskInput = taskInput(this.task, media, this.text);
       this.bench.config.sample = sample?.id;
     } catch (cause) {
-      this.error = cause instanceof Error ? cause.message : String(cause);
+      if (seq === this.#applied) this.error = cause instanceof Error ? cause.message : String(cause);
     }
   }
 }
