@@ -7,8 +7,12 @@
  * 2. drop: a 3.7 MB ONNX model (the zoo's yolov8-tiny) dropped on the open page → ready → Run →
  *    the first latency on screen.
  *
- * Goals (issue 11): ≤ 2 s and ≤ 3 s on an idle machine. Timings are wall clock from the test
- * driver; the breakdown comes from the page's own phase timings.
+ * Goals (issue 11): ≤ 2 s and ≤ 3 s on an idle machine. The page's own clock decides: a script
+ * in the page notes, at animation frames (what is on screen), when Run became enabled and when
+ * the first latency showed, and the click's event time. "open" is page open → Run enabled plus
+ * click → first latency: a user who presses Run the moment it is enabled. The driver's own
+ * delay in clicking (hit tests and round trips, 0.1–0.4 s here) is printed apart, not counted.
+ * The breakdown comes from the page's phase timings.
  */
 import { readFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
@@ -21,12 +25,47 @@ const PORT = Number(process.env.PORT ?? 4491);
 const DROPPED = 'public/zoo/yolov8-tiny/onnx/model.onnx';
 const ROUNDS = Number(process.argv[2] ?? 3);
 
+/**
+ * Page-side marks, in the page's performance.now() (0 = navigation start): the frame at which
+ * Run was first enabled, the Run click's event time, and the frame at which a latency first
+ * showed after it. A string, so the bundler adds nothing to it.
+ */
+const MARKS = `
+  window.__firstNumber = { readyAt: null, clickAt: null, firstAt: null };
+  const marks = window.__firstNumber;
+  document.addEventListener('click', (event) => {
+    if (event.target instanceof Element && event.target.closest('[data-testid=run]')) {
+      marks.clickAt = event.timeStamp; marks.firstAt = null;
+    }
+  }, true);
+  const frame = (now) => {
+    const run = document.querySelector('[data-testid=run]');
+    if (marks.readyAt === null && run && !run.disabled) marks.readyAt = now;
+    if (marks.clickAt !== null && marks.firstAt === null) {
+      const progress = document.querySelector('[data-testid=progress]');
+      if (/last \\d/.test(progress ? progress.textContent : '') || document.querySelector('[data-testid=p50]')) marks.firstAt = now;
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+`;
+
+interface Marks {
+  readyAt: number;
+  clickAt: number;
+  firstAt: number;
+}
+const marksOf = (page: Page): Promise<Marks> => page.evaluate(() => (window as unknown as { __firstNumber: Marks }).__firstNumber);
+
 /** Presses Run and waits for the first measured latency to be on screen; returns when it was. */
-async function runToFirstNumber(page: Page): Promise<{ readyToFirst: number; result: BenchResult }> {
+async function runToFirstNumber(page: Page): Promise<{ readyToFirst: number; clickToFirst: number; result: BenchResult }> {
   const pressed = Date.now();
   await page.getByTestId('run').click();
   await page.getByTestId('progress').getByText(/last \d/).or(page.getByTestId('p50')).first().waitFor({ timeout: 120_000 });
   const readyToFirst = Date.now() - pressed;
+  await page.waitForFunction(() => (window as unknown as { __firstNumber: Marks }).__firstNumber.firstAt !== null);
+  const marks = await marksOf(page);
+  const clickToFirst = marks.firstAt - marks.clickAt;
   if ((await page.evaluate(() => window.benchtab.state)) === 'running') await page.getByTestId('stop').click();
   // A short fixed run gives the phase breakdown; the standard mode is restored after it.
   await page.getByTestId('mode').selectOption('fixed');
@@ -37,7 +76,7 @@ async function runToFirstNumber(page: Page): Promise<{ readyToFirst: number; res
   const { result, error } = await page.evaluate(() => window.benchtab);
   await page.getByTestId('mode').selectOption('standard');
   if (!result) throw new Error(error ?? 'no result');
-  return { readyToFirst, result: result as BenchResult };
+  return { readyToFirst, clickToFirst, result: result as BenchResult };
 }
 
 const breakdown = (r: BenchResult): string =>
@@ -51,6 +90,7 @@ try {
   for (let round = 1; round <= ROUNDS; round++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    await page.addInitScript({ content: MARKS });
     const opened = Date.now();
     await page.goto(`http://localhost:${PORT}/`);
     const loadedAt = Date.now();
@@ -58,7 +98,8 @@ try {
     await page.waitForFunction(() => !(document.querySelector('[data-testid=run]') as HTMLButtonElement).disabled, null, { timeout: 120_000 });
     const ready = Date.now() - opened;
     const open = await runToFirstNumber(page);
-    console.log(`round ${round} open: page load ${loadedAt - opened} ms, default model ready ${ready} ms, Run → first latency ${open.readyToFirst} ms, total ${ready + open.readyToFirst} ms (${breakdown(open.result)})`);
+    const { readyAt } = await marksOf(page);
+    console.log(`round ${round} open: page load ${loadedAt - opened} ms, default model ready ${readyAt.toFixed(0)} ms, Run → first latency ${open.clickToFirst.toFixed(0)} ms, total ${(readyAt + open.clickToFirst).toFixed(0)} ms (${breakdown(open.result)}; driver: ready seen at ${ready} ms, click → first ${open.readyToFirst} ms)`);
 
     const dropStart = Date.now();
     const transfer = await page.evaluateHandle((base64) => {
@@ -72,7 +113,7 @@ try {
     await page.waitForFunction(() => window.benchtab.state === 'idle', null, { timeout: 120_000 });
     const dropReady = Date.now() - dropped;
     const drop = await runToFirstNumber(page);
-    console.log(`round ${round} drop: (handing the 3.7 MB file to the page took ${dropped - dropStart} ms, not counted) model ready ${dropReady} ms, Run → first latency ${drop.readyToFirst} ms, total ${dropReady + drop.readyToFirst} ms (${breakdown(drop.result)})`);
+    console.log(`round ${round} drop: (handing the 3.7 MB file to the page took ${dropped - dropStart} ms, not counted) model ready ${dropReady} ms, Run → first latency ${drop.clickToFirst.toFixed(0)} ms, total ${(dropReady + drop.clickToFirst).toFixed(0)} ms (${breakdown(drop.result)}; driver: click → first ${drop.readyToFirst} ms)`);
     await context.close();
   }
 } finally {

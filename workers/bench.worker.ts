@@ -15,6 +15,21 @@ import { loadRuntime } from './runtimes.ts';
 import { setCompiledOrtWasm } from './compiled-wasm.ts';
 
 let opened: OpenModel | null = null;
+/** The runtime this worker started while inspecting, and its fixed thread count (standby-worker.ts). */
+let started: { runtime: RuntimeId; threads: number } | null = null;
+
+/**
+ * Whether this run finds its runtime started by the inspection. A different thread count is
+ * refused: onnxruntime keeps the pool it started with, so the run would record a count it did
+ * not run with.
+ */
+function startedFor(request: RunRequest): boolean {
+  if (!started || started.runtime !== request.config.runtime) return false;
+  if (started.threads !== request.config.threads) {
+    throw new BenchError('BackendFailedError', `This worker's runtime started with ${started.threads} thread(s); a run with ${request.config.threads} needs a fresh worker.`);
+  }
+  return true;
+}
 
 /** The model's address as a result keeps it: without secrets (see publicAddress). */
 function modelAddress(source: ModelSource): { url?: string; redacted?: true } {
@@ -47,13 +62,14 @@ function withExitHook(request: RunRequest, onProgress: ProgressCallback): Progre
 }
 
 const api: BenchWorkerApi = {
-  async inspect(source: ModelSource, runtimeId: RuntimeId = 'ort', onProgress?: ProgressCallback) {
+  async inspect(source: ModelSource, runtimeId: RuntimeId = 'ort', onProgress?: ProgressCallback, threads = 1) {
     const runtime = await loadRuntime(runtimeId);
     const files = new ModelFiles(source, onProgress ? {
       onDownload: (download) => onProgress({ phase: 'fetch', done: 0, total: 1, download }),
       onDownloadsDone: () => onProgress({ phase: 'init', done: 0, total: 1 }),
     } : {});
-    const { io, summary, facts, hints, imageSize, onnx } = await runtime.inspect(files);
+    const { io, summary, facts, hints, imageSize, onnx, startedThreads } = await runtime.inspect(files, { threads });
+    if (startedThreads !== undefined) started = { runtime: runtimeId, threads: startedThreads };
     const fetched = files.fetched();
     const inspection = {
       runtime: runtimeId,
@@ -72,6 +88,7 @@ const api: BenchWorkerApi = {
       ...(hints ? { hints } : {}),
       ...(imageSize ? { imageSize } : {}),
       ...(facts ? { facts } : {}),
+      ...(startedThreads !== undefined ? { startedThreads } : {}),
     };
     return inspection;
   },
@@ -83,7 +100,8 @@ const api: BenchWorkerApi = {
     return performance.now();
   },
   async run(request: RunRequest, onProgress: ProgressCallback) {
-    return runBenchmark(await loadRuntime(request.config.runtime), request, withExitHook(request, onProgress));
+    const runtimeStarted = startedFor(request);
+    return runBenchmark(await loadRuntime(request.config.runtime), request, withExitHook(request, onProgress), runtimeStarted);
   },
   async dryRun(request: RunRequest) {
     return dryRun(await loadRuntime(request.config.runtime), request);

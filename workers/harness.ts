@@ -103,7 +103,8 @@ async function measure(workload: Workload, config: BenchConfig, report: Report) 
     const { ms, split } = await timeOnce(workload);
     samplesMs.push(ms);
     if (split) splits.push(split);
-    report({ phase: 'measure', done: samplesMs.length, total: rule.minCount, lastMs: ms, elapsedMs, minDurationMs: rule.minDurationMs }, false, ms);
+    // The first measured latency is shown at once; later ones are throttled.
+    report({ phase: 'measure', done: samplesMs.length, total: rule.minCount, lastMs: ms, elapsedMs, minDurationMs: rule.minDurationMs }, samplesMs.length === 1, ms);
     await breathe();
   }
 }
@@ -187,14 +188,16 @@ async function countWork(runtime: Runtime, files: ModelFiles, dims: Record<strin
   }
 }
 
-export async function runBenchmark(runtime: Runtime, request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome> {
+/** `runtimeStarted`: this worker started the runtime before the run (Timings.runtimeStarted). */
+export async function runBenchmark(runtime: Runtime, request: RunRequest, onProgress: ProgressCallback, runtimeStarted = false): Promise<RunOutcome> {
   const { config } = request;
   const report = makeReporter(onProgress);
   const startedAt = new Date().toISOString();
   const env = await collectEnv(runtime.versions());
   const { files, fetchMs, initMs, model, workload } = await openModel(runtime, request, report);
   try {
-    report({ phase: 'first', done: 0, total: 1, facts: { env, backend: model.backend, fetchMs, initMs } }, true);
+    const started = runtimeStarted ? { runtimeStarted: true as const } : {};
+    report({ phase: 'first', done: 0, total: 1, facts: { env, backend: model.backend, fetchMs, initMs, ...started } }, true);
     const firstMs = (await firstRun(model, workload)).ms;
     report({ phase: 'warmup', done: 0, total: config.warmup, facts: { firstMs } }, true);
     const afterFirst = model.probe?.();
@@ -213,7 +216,7 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
       model: { ...request.model, bytes: files.bytes, sha256: await files.digest() },
       config,
       io: model.io,
-      timings: { fetchMs, initMs, firstMs, warmupMs, samplesMs, ...(measured.perSample ? { inferencesPerSample: measured.perSample } : {}) },
+      timings: { fetchMs, initMs, firstMs, warmupMs, samplesMs, ...(measured.perSample ? { inferencesPerSample: measured.perSample } : {}), ...started },
       stats: summarize(samplesMs),
       percentileMethod: PERCENTILE_METHOD,
       env,

@@ -123,16 +123,20 @@ class OrtModel implements LoadedModel {
 export const runtime: Runtime = {
   id: 'ort',
   versions: () => ({ 'onnxruntime-web': ort.env.versions.web ?? 'unknown' }),
-  async inspect(files: ModelFiles) {
-    // Metadata comes from a real session: the same parser that will run the model.
-    const { session, graph } = await createSession(files, 'wasm', 1);
+  async inspect(files: ModelFiles, { threads } = { threads: 1 }) {
+    // Metadata comes from a real session: the same parser that will run the model. It starts
+    // onnxruntime with the run's thread count, so this worker can serve the first run.
+    const { session, graph } = await createSession(files, 'wasm', threads);
     const io = describe(session);
     await session.release();
     const imageSize = await preprocessorImageSize(files);
     // The bytes are already read (and cached by ModelFiles): the protobuf walk copies nothing.
     const path = onnxPath(files);
     const onnx = path.endsWith('.ort') ? null : inspectOnnx(await files.read(path));
-    return { io, ...(graph ? { hints: graphHints(graph) } : {}), ...(imageSize ? { imageSize } : {}), ...(onnx ? { onnx } : {}) };
+    return {
+      io, startedThreads: threads,
+      ...(graph ? { hints: graphHints(graph) } : {}), ...(imageSize ? { imageSize } : {}), ...(onnx ? { onnx } : {}),
+    };
   },
   async load(files: ModelFiles, { backend, threads }: LoadOptions): Promise<LoadedModel> {
     const { session, graph } = await createSession(files, backend, threads);

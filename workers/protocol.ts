@@ -77,6 +77,12 @@ export interface ModelInspection {
   imageSize?: { height: number; width: number };
   /** Labelled facts for the model card (a GGUF's architecture, parameters, quantization, …). */
   facts?: Record<string, string>;
+  /**
+   * The thread count the inspecting worker's runtime is now started with, fixed from here on;
+   * that worker may run this model with this count (src/lib/standby-worker.ts). Absent when
+   * inspecting started nothing a run depends on.
+   */
+  startedThreads?: number;
 }
 
 /** One inference with the chosen inputs on the cheapest backend, before the user runs. */
@@ -162,7 +168,7 @@ export interface BenchWorkerApi {
   /** The watchdog's heartbeat: answers once the worker holds its lock (see bench.worker.ts). */
   ping(): Promise<number>;
   /** Reads the model with `runtime` (default ort) and describes it; nothing is timed. */
-  inspect(source: ModelSource, runtime?: RuntimeId, onProgress?: ProgressCallback): Promise<ModelInspection>;
+  inspect(source: ModelSource, runtime?: RuntimeId, onProgress?: ProgressCallback, threads?: number): Promise<ModelInspection>;
   run(request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome>;
   /** onnxruntime-web's .wasm compiled once by the page: instantiated, never compiled again. */
   useCompiledWasm(ort: WebAssembly.Module | null): void;

@@ -33,6 +33,8 @@ export interface Inspected {
   imageSize?: { height: number; width: number };
   /** Labelled facts for the model card. */
   facts?: Record<string, string>;
+  /** The thread count the runtime started with while inspecting (ModelInspection.startedThreads). */
+  startedThreads?: number;
 }
 
 export interface Runtime {
@@ -41,8 +43,11 @@ export interface Runtime {
   versions(): Record<string, string>;
   /** The dtype it loads when none is asked for (transformers.js: fp32). */
   readonly defaultDtype?: string;
-  /** Reads the model's description (on the cheapest backend); nothing is timed. */
-  inspect(files: ModelFiles): Promise<Inspected>;
+  /**
+   * Reads the model's description (on the cheapest backend); nothing is timed. A runtime that
+   * starts itself to inspect starts with `threads`, the count the next run will ask for.
+   */
+  inspect(files: ModelFiles, options?: { threads: number }): Promise<Inspected>;
   /**
    * Loads on exactly `backend`, reading every file through `files` (which times the reads).
    * Throws BackendUnavailableError, BadModelError or FetchError with a message for the user.

@@ -21,6 +21,8 @@ export interface RunFacts {
   fetchMs?: number;
   initMs?: number;
   firstMs?: number;
+  /** The worker had started the runtime before the run (Timings.runtimeStarted). */
+  runtimeStarted?: true;
 }
 
 export interface PartialRunInput {
@@ -50,7 +52,7 @@ export function partialMeasurement(input: PartialRunInput): Measurement | null {
     // Warmup latencies are not streamed; the measured ones are all here.
     timings: {
       fetchMs: facts.fetchMs ?? 0, initMs: facts.initMs ?? 0, firstMs: facts.firstMs ?? 0,
-      warmupMs: [], samplesMs: [...samplesMs],
+      warmupMs: [], samplesMs: [...samplesMs], ...(facts.runtimeStarted ? { runtimeStarted: true as const } : {}),
     },
     stats: summarize(samplesMs),
     percentileMethod: PERCENTILE_METHOD,

@@ -111,6 +111,12 @@ export interface Timings {
    * inferences and was divided by K (method/timer.ts).
    */
   inferencesPerSample?: number;
+  /**
+   * Set when the run's worker had started the runtime before the run, by inspecting the model
+   * (src/lib/standby-worker.ts): initMs is then the session alone, without instantiating the
+   * runtime's wasm and starting its threads, which a fresh worker's initMs includes.
+   */
+  runtimeStarted?: true;
 }
 
 export interface Stats {

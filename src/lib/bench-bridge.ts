@@ -1,8 +1,9 @@
 /**
  * Owns one bench worker for the length of one task. Squoosh's pattern: every long call takes an
  * AbortSignal, and aborting terminates the worker, so Stop is immediate and the UI never waits
- * on a dead worker. A fresh worker per task also gives every run clean memory. A watchdog
- * (worker-watchdog.ts) ends the task when the worker dies or stops making progress.
+ * on a dead worker. A fresh worker per task also gives every run clean memory; the one exception
+ * is the worker that inspected a model, kept for that model's first run (standby-worker.ts). A
+ * watchdog (worker-watchdog.ts) ends the task when the worker dies or stops making progress.
  */
 import * as Comlink from 'comlink';
 import type { BenchWorkerApi } from '../../workers/protocol.ts';
@@ -18,30 +19,59 @@ export class AbortedError extends Error {
   }
 }
 
-export async function withBenchWorker<T>(
-  signal: AbortSignal,
-  task: (api: Comlink.Remote<BenchWorkerApi>, watchdog: WorkerWatchdog) => Promise<T>,
-  watch: WatchdogOptions = {},
-): Promise<T> {
-  if (signal.aborted) throw new AbortedError();
+/** A bench worker started ahead of its task; `prepared` settles once it holds the compiled ORT wasm. */
+export interface StartedWorker {
+  readonly worker: Worker;
+  readonly lockName: string;
+  readonly api: Comlink.Remote<BenchWorkerApi>;
+  readonly prepared: Promise<void>;
+}
+
+export function startBenchWorker(): StartedWorker {
   const lockName = `${WORKER_LOCK_PREFIX}${crypto.randomUUID()}`;
   const worker = new Worker(new URL('../../workers/bench.worker.ts', import.meta.url), {
     type: 'module',
     name: lockName,
   });
   const api = Comlink.wrap<BenchWorkerApi>(worker);
-  const watchdog = new WorkerWatchdog(worker, lockName, () => api.ping(), watch);
+  const prepared = compiledOrtWasm().then((ort) => api.useCompiledWasm(ort));
+  prepared.catch(() => {}); // a dead worker is reported by the task's watchdog
+  return { worker, lockName, api, prepared };
+}
+
+/** A worker to use instead of a fresh one, and whether it outlives a task that succeeds. */
+export interface WorkerHandoff {
+  started?: StartedWorker;
+  /** Success leaves the worker running: the caller owns it then. Failure and Stop still end it. */
+  keep?: boolean;
+}
+
+export async function withBenchWorker<T>(
+  signal: AbortSignal,
+  task: (api: Comlink.Remote<BenchWorkerApi>, watchdog: WorkerWatchdog) => Promise<T>,
+  watch: WatchdogOptions = {},
+  handoff: WorkerHandoff = {},
+): Promise<T> {
+  if (signal.aborted) {
+    handoff.started?.worker.terminate();
+    throw new AbortedError();
+  }
+  const started = handoff.started ?? startBenchWorker();
+  const { worker, api } = started;
+  const watchdog = new WorkerWatchdog(worker, started.lockName, () => api.ping(), watch);
   let onAbort = (): void => {};
   const stopped = new Promise<never>((_, reject) => {
     onAbort = () => reject(new AbortedError());
     signal.addEventListener('abort', onAbort, { once: true });
   });
+  let kept = false;
   try {
-    const prepared = compiledOrtWasm().then((ort) => api.useCompiledWasm(ort));
-    return await Promise.race([prepared.then(() => task(api, watchdog)), stopped, watchdog.lost]);
+    const value = await Promise.race([started.prepared.then(() => task(api, watchdog)), stopped, watchdog.lost]);
+    kept = handoff.keep === true;
+    return value;
   } finally {
     signal.removeEventListener('abort', onAbort);
     watchdog.dispose();
-    worker.terminate();
+    if (!kept) worker.terminate();
   }
 }

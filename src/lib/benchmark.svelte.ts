@@ -9,7 +9,7 @@ import { detectDomain, SELECTION_MATRIX } from '../core/method/matrix.ts';
 import { resolveStoppingRule } from '../core/method/stopping.ts';
 import type { BenchConfig, BenchResult, Measurement } from '../core/result.ts';
 import type { ModelInspection, ModelSource, Progress, RemoteOptions, RunRequest } from '../../workers/protocol.ts';
-import { AbortedError, withBenchWorker, WorkerLostError } from './bench-bridge.ts';
+import { AbortedError, withBenchWorker, WorkerLostError, type WorkerHandoff } from './bench-bridge.ts';
 import { withRemoteOptions } from './fetched-source.ts';
 import { holdOfflineInstall, offlineInstallSettled } from './offline.ts';
 import { PartialRun } from './partial-run.ts';
@@ -18,6 +18,7 @@ import { builtinSource, type BuiltinModel } from './model-sources.ts';
 import { ModelInputs } from './model-inputs.svelte.ts';
 import type { TaskInput } from '../core/tasks/types.ts';
 import { sourceForRuntime } from './runtime-sources.ts';
+import { StandbyWorker } from './standby-worker.ts';
 import { defaultTaskInput } from './task-inputs.ts';
 import { watchHidden } from './visibility.ts';
 
@@ -34,6 +35,13 @@ interface CatalogHints {
 interface FinishedRun {
   measurement: Measurement;
   hiddenEvents: number;
+}
+
+interface TaskOptions {
+  cleanup?: () => void;
+  /** Keeps what an unfinished task measured; returns how many measured runs it kept. */
+  keep?: (cause: AbortedError | WorkerLostError) => Promise<number>;
+  handoff?: WorkerHandoff;
 }
 
 export class Benchmark {
@@ -86,6 +94,8 @@ export class Benchmark {
   beforeShow: ((result: BenchResult) => Promise<void>) | null = null;
 
   #abort: AbortController | null = null;
+  /** The worker that inspected the loaded model, for its first run (the first number sooner). */
+  readonly #standby = new StandbyWorker();
 
   /** The watchdog's phase limit: a phase with no progress for this long ends the task (URL phaseLimit). */
   phaseLimitMs = DEFAULT_PHASE_LIMIT_MS;
@@ -108,9 +118,15 @@ export class Benchmark {
     return loaded;
   }
 
+  /** Starts the worker the first model will be inspected (and first run) in, before it is chosen. */
+  prestart(): void {
+    this.#standby.prestart();
+  }
+
   /** Forgets the model and its result (a runtime switch away from a built-in model). */
   unload(): void {
     this.stop();
+    this.#standby.drop();
     this.source = null;
     this.inspection = null;
     this.#finished = null;
@@ -126,10 +142,14 @@ export class Benchmark {
       watchdog?.progress(progress.phase === 'fetch' ? 'fetch' : 'inspection');
       this.progress = progress;
     });
+    const { runtime, threads } = this.config;
+    const started = this.#standby.forInspection();
     return this.#task('inspecting', (api, dog) => {
       watchdog = dog;
-      return api.inspect(asked, this.config.runtime, onProgress);
-    }, ({ fetched, ...inspection }) => {
+      return api.inspect(asked, runtime, onProgress, threads);
+    }, ({ fetched, startedThreads, ...inspection }) => {
+      if (startedThreads === undefined) started.worker.terminate();
+      else this.#standby.keep(started, runtime, startedThreads);
       this.source = withRemoteOptions(asked, { fetched: fetched ?? [] });
       this.inspection = inspection;
       this.hints = hints;
@@ -138,7 +158,7 @@ export class Benchmark {
       this.evidence = {};
       this.status = 'idle';
       if (this.autoCheck) void this.checkInputs();
-    });
+    }, { handoff: { started, keep: true } });
   }
 
   /** The dry run: one inference with the chosen inputs on wasm, before Run (raw-model runs only). */
@@ -236,6 +256,7 @@ export class Benchmark {
       this.#finished = finished;
     };
     const releaseInstall = holdOfflineInstall();
+    const started = this.#standby.take(config.runtime, config.threads);
     try {
       return await this.#task('running', async (api, dog) => {
         watchdog = dog;
@@ -245,11 +266,15 @@ export class Benchmark {
       }, async (outcome) => {
         await show(outcome.measurement);
         this.status = 'done';
-      }, stopWatching, async (cause) => {
-        // Stop or a lost worker: the runs measured so far are kept, marked, and saved like any result.
-        const kept = partial.measurement(this.liveSamples, cause instanceof AbortedError ? 'stopped-early' : 'worker-lost');
-        if (kept) await show(kept);
-        return kept ? kept.timings.samplesMs.length : 0;
+      }, {
+        cleanup: stopWatching,
+        keep: async (cause) => {
+          // Stop or a lost worker: the runs measured so far are kept, marked, and saved like any result.
+          const kept = partial.measurement(this.liveSamples, cause instanceof AbortedError ? 'stopped-early' : 'worker-lost');
+          if (kept) await show(kept);
+          return kept ? kept.timings.samplesMs.length : 0;
+        },
+        ...(started ? { handoff: { started } } : {}),
       });
     } finally {
       releaseInstall();
@@ -278,9 +303,7 @@ export class Benchmark {
 
   async #task<T>(
     status: Status, work: Parameters<typeof withBenchWorker<T>>[1], onDone: (value: T) => void | Promise<void>,
-    cleanup: () => void = () => {},
-    /** Keeps what an unfinished task measured; returns how many measured runs it kept. */
-    keep: (cause: AbortedError | WorkerLostError) => Promise<number> = async () => 0,
+    { cleanup = () => {}, keep = async () => 0, handoff = {} }: TaskOptions = {},
   ): Promise<boolean> {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
@@ -291,7 +314,7 @@ export class Benchmark {
     try {
       await onDone(await withBenchWorker(abort.signal, work, {
         limitMs: this.phaseLimitMs, phase: status === 'inspecting' ? 'inspection' : 'run',
-      }));
+      }, handoff));
       return true;
     } catch (cause) {
       // Superseded by a newer task (a second drop, a load over the default model): that task

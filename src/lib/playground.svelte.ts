@@ -13,7 +13,6 @@ import { automationState, type BenchtabGlobal } from './automation.svelte.ts';
 import { Benchmark } from './benchmark.svelte.ts';
 import { History } from './history.svelte.ts';
 import { fileSource, type BuiltinModel } from './model-sources.ts';
-import { compiledOrtWasm } from './compiled-wasm.ts';
 import { installOfflineApp, keepModelsOnDevice } from './offline.ts';
 import { ModelMenu } from './model-menu.svelte.ts';
 import { CompareSet, OpenedResult } from './shared-results.svelte.ts';
@@ -101,8 +100,6 @@ export class Playground {
 
   async start(): Promise<void> {
     const request = this.#request;
-    // Compiling the runtime's wasm starts now, beside the model list fetch and the first worker.
-    void compiledOrtWasm();
     Object.assign(this.bench.config, request.overrides);
     this.bench.fetchOptions = { keepOnDevice: keepModelsOnDevice(), ...(request.stallMs !== undefined ? { stallMs: request.stallMs } : {}) };
     this.bench.inputs.user = request.choices;
@@ -111,6 +108,8 @@ export class Playground {
     this.bench.exitAfterRuns = request.exitAfterRuns;
     const mode = request.overrides.mode;
     if (mode && mode !== 'fixed' && !request.overrides.stopping) this.bench.config.stopping = presetFor(mode);
+    // A model will be inspected: its worker starts now, beside the model list fetch.
+    if (!isShareFragment(location.hash) && request.errors.length === 0) this.bench.prestart();
     await this.menu.fetchLists();
     try {
       if (isShareFragment(location.hash)) await this.opened.openFragment(location.hash);

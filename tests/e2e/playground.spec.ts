@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dropFile, fixture, openTab, settle, TINY_MODEL, watchPageErrors } from './helpers.ts';
+import { dropFile, fixture, openTab, runAndSettle, settle, TINY_MODEL, watchPageErrors } from './helpers.ts';
 
 test('first visit: the default model is loaded with Run in view, and the result grows live beside the setup', async ({ page }) => {
   const errors = watchPageErrors(page);
@@ -25,6 +25,18 @@ test('first visit: the default model is loaded with Run in view, and the result 
   // a machine this loaded, a pointer click waits behind the renderer's frames.
   await page.evaluate(() => (document.querySelector('[data-testid=stop]') as HTMLButtonElement).click());
   await expect(page.getByTestId('notice')).toBeVisible({ timeout: 60_000 });
+
+  // That first run used the worker that inspected the model, and says so: its runtime was
+  // already started, so its session time leaves the start out.
+  const first = await page.evaluate(() => window.benchtab.result);
+  expect(first?.timings.runtimeStarted).toBe(true);
+  await expect(page.getByTestId('runtime-started')).toBeVisible();
+  // The next run gets a fresh worker, whose session time includes starting the runtime.
+  await page.getByTestId('iterations').fill('5');
+  const next = await runAndSettle(page);
+  expect(next.state).toBe('done');
+  expect(next.result!.timings.runtimeStarted).toBeUndefined();
+  await expect(page.getByTestId('runtime-started')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

@@ -104,6 +104,7 @@ export function toShared(result: BenchResult, appVersion = 'unknown', deviceLabe
       firstMs: roundMs(timings.firstMs),
       warmupMs: timings.warmupMs.slice(0, BOUNDS.warmupKept).map(roundMs),
       ...(timings.inferencesPerSample && timings.inferencesPerSample > 1 ? { inferencesPerSample: timings.inferencesPerSample } : {}),
+      ...(timings.runtimeStarted ? { runtimeStarted: true as const } : {}),
     },
     stats: shareStats(stats),
     distribution: { quantileDeltasUs: sketchSamples(timings.samplesMs) },

@@ -146,6 +146,8 @@ export const sharedResultSchema = z.object({
     warmupMs: list(ms, BOUNDS.warmupKept),
     /** K > 1: each sample timed K back-to-back inferences, divided by K (method/timer.ts). */
     inferencesPerSample: z.optional(count(2)),
+    /** The run's worker had started the runtime by inspecting the model (Timings.runtimeStarted). */
+    runtimeStarted: z.optional(z.literal(true)),
   }),
   stats,
   distribution: z.object({
