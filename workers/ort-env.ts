@@ -8,25 +8,32 @@ import * as ort from 'onnxruntime-web/webgpu';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { compiledOrtWasm } from './compiled-wasm.ts';
 
-ort.env.wasm.wasmPaths = { wasm: new URL(ortWasmUrl, self.location.href).href };
+const wasmUrl = new URL(ortWasmUrl, self.location.href).href;
+ort.env.wasm.wasmPaths = { wasm: wasmUrl };
 
 /**
- * Instantiates ORT from the page's compiled Module. ORT 1.30 takes `env.wasm.wasmBinary` (bytes,
- * which it would compile again) but no Module, so a marker buffer stands in for the binary, and
+ * Bench workers instantiate ORT from the Module the page compiled (bench-bridge.ts posts it to
+ * every one, whenever its compile ends). ORT 1.30 takes `env.wasm.wasmBinary` (bytes, which it
+ * would compile again) but no Module, so a marker buffer stands in for the binary, and
  * Emscripten's `WebAssembly.instantiate(binary, imports)` for that marker is answered from the
- * Module with the same {instance, module} shape. ORT's own threads get the Module from it.
+ * Module, with the same {instance, module} shape, once the page has posted it. ORT's own
+ * threads get the Module from it. Other workers (the overhead yardstick, ORT's threads) are left
+ * to ORT's own loading.
  */
-function instantiateFrom(module: WebAssembly.Module): void {
+function instantiateFromPage(): void {
   const marker = new ArrayBuffer(8);
   const instantiate = WebAssembly.instantiate.bind(WebAssembly) as (source: unknown, imports?: WebAssembly.Imports) => Promise<unknown>;
+  const fromModule = async (imports?: WebAssembly.Imports): Promise<unknown> => {
+    const module = await compiledOrtWasm();
+    if (!module) return WebAssembly.instantiateStreaming(fetch(wasmUrl), imports);
+    const instance = (await instantiate(module, imports)) as WebAssembly.Instance;
+    return { instance, module };
+  };
   (WebAssembly as { instantiate: unknown }).instantiate = (source: unknown, imports?: WebAssembly.Imports) =>
-    ArrayBuffer.isView(source) && source.buffer === marker
-      ? (instantiate(module, imports) as Promise<WebAssembly.Instance>).then((instance) => ({ instance, module }))
-      : instantiate(source, imports);
+    ArrayBuffer.isView(source) && source.buffer === marker ? fromModule(imports) : instantiate(source, imports);
   ort.env.wasm.wasmBinary = marker;
 }
 
-const precompiled = compiledOrtWasm();
-if (precompiled) instantiateFrom(precompiled);
+if (self.name.startsWith('benchtab-bench:')) instantiateFromPage();
 
 export { ort };

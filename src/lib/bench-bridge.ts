@@ -19,12 +19,11 @@ export class AbortedError extends Error {
   }
 }
 
-/** A bench worker started ahead of its task; `prepared` settles once it holds the compiled ORT wasm. */
+/** A bench worker started ahead of its task. */
 export interface StartedWorker {
   readonly worker: Worker;
   readonly lockName: string;
   readonly api: Comlink.Remote<BenchWorkerApi>;
-  readonly prepared: Promise<void>;
 }
 
 export function startBenchWorker(): StartedWorker {
@@ -34,9 +33,10 @@ export function startBenchWorker(): StartedWorker {
     name: lockName,
   });
   const api = Comlink.wrap<BenchWorkerApi>(worker);
-  const prepared = compiledOrtWasm().then((ort) => api.useCompiledWasm(ort));
-  prepared.catch(() => {}); // a dead worker is reported by the task's watchdog
-  return { worker, lockName, api, prepared };
+  // Posted whenever the page's compile ends; the worker's task starts without waiting for it
+  // (workers/compiled-wasm.ts). A dead worker is reported by the task's watchdog.
+  compiledOrtWasm().then((ort) => api.useCompiledWasm(ort)).catch(() => {});
+  return { worker, lockName, api };
 }
 
 /** A worker to use instead of a fresh one, and whether it outlives a task that succeeds. */
@@ -66,7 +66,7 @@ export async function withBenchWorker<T>(
   });
   let kept = false;
   try {
-    const value = await Promise.race([started.prepared.then(() => task(api, watchdog)), stopped, watchdog.lost]);
+    const value = await Promise.race([task(api, watchdog), stopped, watchdog.lost]);
     kept = handoff.keep === true;
     return value;
   } finally {
