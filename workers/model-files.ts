@@ -55,6 +55,7 @@ export class ModelFiles {
   readonly #missing = new Map<string, number>();
   /** Time this worker spent waiting for reads, downloads or not. */
   readonly #waits: Span[] = [];
+  readonly #loading = new Map<string, Promise<FileRecord | number>>();
 
   constructor(source: ModelSource, options: ModelFilesOptions = {}) {
     const { origin, entry } = locate(source);
@@ -94,8 +95,14 @@ export class ModelFiles {
     if (known) return known.bytes;
     if (this.#missing.has(path)) return null;
     const start = performance.now();
+    // Readers of a file already on its way share its one download (the head check is the first reader's).
+    let loading = this.#loading.get(path);
+    if (!loading) {
+      loading = this.#load(path, options.checkHead ?? headCheckFor(path)).finally(() => this.#loading.delete(path));
+      this.#loading.set(path, loading);
+    }
     try {
-      const loaded = await this.#load(path, options.checkHead ?? headCheckFor(path));
+      const loaded = await loading;
       if (typeof loaded === 'number') {
         this.#missing.set(path, loaded);
         return null;

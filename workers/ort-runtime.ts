@@ -125,14 +125,19 @@ export const runtime: Runtime = {
   versions: () => ({ 'onnxruntime-web': ort.env.versions.web ?? 'unknown' }),
   async inspect(files: ModelFiles, { threads } = { threads: 1 }) {
     // Metadata comes from a real session: the same parser that will run the model. It starts
-    // onnxruntime with the run's thread count, so this worker can serve the first run.
-    const { session, graph } = await createSession(files, 'wasm', threads);
+    // onnxruntime with the run's thread count, so this worker can serve the first run. The rest
+    // of the inspection runs while the session waits for the page's compiled wasm.
+    // A failed session's error is the one reported, as when these ran one after another.
+    const creating = createSession(files, 'wasm', threads);
+    const path = onnxPath(files);
+    const onnxRead = files.read(path).then((bytes) => (path.endsWith('.ort') ? null : inspectOnnx(bytes)));
+    const imageSizeRead = preprocessorImageSize(files);
+    for (const pending of [creating, onnxRead, imageSizeRead]) pending.catch(() => {});
+    const { session, graph } = await creating;
     const io = describe(session);
     await session.release();
-    const imageSize = await preprocessorImageSize(files);
-    // The bytes are already read (and cached by ModelFiles): the protobuf walk copies nothing.
-    const path = onnxPath(files);
-    const onnx = path.endsWith('.ort') ? null : inspectOnnx(await files.read(path));
+    const onnx = await onnxRead;
+    const imageSize = await imageSizeRead;
     return {
       io, startedThreads: threads,
       ...(graph ? { hints: graphHints(graph) } : {}), ...(imageSize ? { imageSize } : {}), ...(onnx ? { onnx } : {}),
