@@ -196,8 +196,8 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
   const env = await collectEnv(runtime.versions());
   const { files, fetchMs, initMs, model, workload } = await openModel(runtime, request, report);
   try {
-    const started = runtimeStarted ? { runtimeStarted: true as const } : {};
-    report({ phase: 'first', done: 0, total: 1, facts: { env, backend: model.backend, fetchMs, initMs, ...started } }, true);
+    const provenance = { ...(runtimeStarted ? { runtimeStarted: true as const } : {}), ...(files.fromDeviceCache ? { fromDeviceCache: true as const } : {}) };
+    report({ phase: 'first', done: 0, total: 1, facts: { env, backend: model.backend, fetchMs, initMs, ...provenance } }, true);
     const firstMs = (await firstRun(model, workload)).ms;
     report({ phase: 'warmup', done: 0, total: config.warmup, facts: { firstMs } }, true);
     const afterFirst = model.probe?.();
@@ -216,7 +216,7 @@ export async function runBenchmark(runtime: Runtime, request: RunRequest, onProg
       model: { ...request.model, bytes: files.bytes, sha256: await files.digest() },
       config,
       io: model.io,
-      timings: { fetchMs, initMs, firstMs, warmupMs, samplesMs, ...(measured.perSample ? { inferencesPerSample: measured.perSample } : {}), ...started },
+      timings: { fetchMs, initMs, firstMs, warmupMs, samplesMs, ...(measured.perSample ? { inferencesPerSample: measured.perSample } : {}), ...provenance },
       stats: summarize(samplesMs),
       percentileMethod: PERCENTILE_METHOD,
       env,

@@ -23,6 +23,8 @@ interface FileRecord {
   span: Span;
   /** True when an earlier worker fetched it: its span is in that worker's clock. */
   reused: boolean;
+  /** Read from this device's model cache, not downloaded: its span is a disk read. */
+  kept?: true;
   blob?: Blob;
 }
 
@@ -145,6 +147,11 @@ export class ModelFiles {
     return unionMs(records.filter((r) => !r.reused).map((r) => r.span)) + unionMs(records.filter((r) => r.reused).map((r) => r.span));
   }
 
+  /** Whether a file came from this device's model cache: fetchMs then includes a disk read, not only downloads. */
+  get fromDeviceCache(): boolean {
+    return [...this.#read.values()].some((record) => record.kept);
+  }
+
   /** Time this worker spent waiting for its reads (reused files included): not part of init. */
   get waitMs(): number {
     return unionMs(this.#waits);
@@ -156,7 +163,7 @@ export class ModelFiles {
     for (const record of this.#read.values()) {
       if (!record.url) continue;
       const blob = (record.blob ??= new Blob([record.bytes as Uint8Array<ArrayBuffer>]));
-      files.push({ url: record.url, blob, startMs: record.span[0], endMs: record.span[1] });
+      files.push({ url: record.url, blob, startMs: record.span[0], endMs: record.span[1], ...(record.kept ? { kept: true as const } : {}) });
     }
     for (const [path, status] of this.#missing) {
       const url = urlOf(this.#origin, this.entry, path);
@@ -195,13 +202,16 @@ export class ModelFiles {
     const cached = this.#fetched.get(url);
     if (cached) {
       if ('status' in cached) return cached.status;
-      return { bytes: new Uint8Array(await cached.blob.arrayBuffer()), url, span: [cached.startMs, cached.endMs], reused: true, blob: cached.blob };
+      return {
+        bytes: new Uint8Array(await cached.blob.arrayBuffer()), url, span: [cached.startMs, cached.endMs], reused: true, blob: cached.blob,
+        ...(cached.kept ? { kept: true as const } : {}),
+      };
     }
     const start = performance.now();
     const kept = this.#keepOnDevice ? await readKept(url) : null;
     if (kept) {
       checkHead?.(kept.subarray(0, HEAD_BYTES), kept.byteLength);
-      return { bytes: kept, url, span: [start, performance.now()], reused: false };
+      return { bytes: kept, url, span: [start, performance.now()], reused: false, kept: true };
     }
     const hubId = origin.kind === 'remote' ? origin.hubId : undefined;
     const { onDownload, onDownloadsDone } = this.#options;

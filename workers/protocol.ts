@@ -46,7 +46,8 @@ export interface RemoteOptions {
  * times in the fetching worker's clock, so a run can report the real download once.
  */
 export type FetchedFile =
-  | { url: string; blob: Blob; startMs: number; endMs: number }
+  /** kept: read from this device's model cache, not downloaded. */
+  | { url: string; blob: Blob; startMs: number; endMs: number; kept?: true }
   | { url: string; status: number };
 
 /** A model file's download in flight, for the progress line. */

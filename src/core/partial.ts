@@ -23,6 +23,8 @@ export interface RunFacts {
   firstMs?: number;
   /** The worker had started the runtime before the run (Timings.runtimeStarted). */
   runtimeStarted?: true;
+  /** A model file came from the device's model cache (Timings.fromDeviceCache). */
+  fromDeviceCache?: true;
 }
 
 export interface PartialRunInput {
@@ -52,7 +54,8 @@ export function partialMeasurement(input: PartialRunInput): Measurement | null {
     // Warmup latencies are not streamed; the measured ones are all here.
     timings: {
       fetchMs: facts.fetchMs ?? 0, initMs: facts.initMs ?? 0, firstMs: facts.firstMs ?? 0,
-      warmupMs: [], samplesMs: [...samplesMs], ...(facts.runtimeStarted ? { runtimeStarted: true as const } : {}),
+      warmupMs: [], samplesMs: [...samplesMs],
+      ...(facts.runtimeStarted ? { runtimeStarted: true as const } : {}), ...(facts.fromDeviceCache ? { fromDeviceCache: true as const } : {}),
     },
     stats: summarize(samplesMs),
     percentileMethod: PERCENTILE_METHOD,

@@ -117,6 +117,8 @@ export interface Timings {
    * runtime's wasm and starting its threads, which a fresh worker's initMs includes.
    */
   runtimeStarted?: true;
+  /** Set when a model file was read from this device's model cache: fetchMs is then a disk read, not a download. */
+  fromDeviceCache?: true;
 }
 
 export interface Stats {

@@ -111,7 +111,8 @@ export class ModelOpener {
         }
         this.busy = true;
         try {
-          const sample = absolute ? await sampleUrl(absolute, fileName(absolute), this.#bench.fetchOptions.stallMs) : null;
+          const { stallMs, keepOnDevice } = this.#bench.fetchOptions;
+          const sample = absolute ? await sampleUrl(absolute, fileName(absolute), stallMs, keepOnDevice) : null;
           if (sample && !this.#route(detectSet([sample]))) return false;
         } catch (cause) {
           // A server that stops sending: the same clear error a stalled download ends with.
@@ -131,7 +132,8 @@ export class ModelOpener {
     this.busy = true;
     try {
       const base = new URL(url, location.href);
-      const samples = (await Promise.all(['config.json', 'onnx/model.onnx'].map((path) => sampleUrl(new URL(path, base).href, path))))
+      const { stallMs, keepOnDevice } = this.#bench.fetchOptions;
+      const samples = (await Promise.all(['config.json', 'onnx/model.onnx'].map((path) => sampleUrl(new URL(path, base).href, path, stallMs, keepOnDevice))))
         .filter((s) => s !== null);
       if (samples.length === 2) this.#route(detectSet(samples));
       else this.#use('transformers');

@@ -3,6 +3,7 @@
  * request for the first bytes; a server that ignores Range is read only as far as the head, then
  * the download is cancelled). Nothing beyond the header is read.
  */
+import { keepable, MODEL_CACHE } from '../core/fetch/model-cache.ts';
 import { shownAddress } from '../core/fetch/model-url.ts';
 import { DEFAULT_STALL_MS, stallMessage } from '../core/fetch/stall.ts';
 import { watchdog, type Watchdog } from '../core/fetch/watchdog.ts';
@@ -44,12 +45,27 @@ async function readPrefix(response: Response, limit: number, dog: Watchdog): Pro
 /** Thrown when the server stops sending while the page samples a URL (the download watchdog's rule). */
 export class StalledError extends Error {}
 
+/** The copy of a URL model kept on this device (Cache Storage), sampled without the network. */
+async function keptSample(url: string, name: string): Promise<FileSample | null> {
+  if (typeof caches === 'undefined' || !keepable(url, location.origin)) return null;
+  try {
+    const response = await (await caches.open(MODEL_CACHE)).match(url);
+    return response ? await sampleBlob(name, await response.blob()) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The URL's first bytes as a sample, or null when they cannot be had (network error, 404, no
  * CORS): the runtime then reports the problem with its usual message. A server that stops
- * sending for `stallMs` ends it with a StalledError, as a stalled download would.
+ * sending for `stallMs` ends it with a StalledError, as a stalled download would. With
+ * `keepOnDevice`, a copy kept on this device is sampled instead, so a kept model is told offline
+ * and costs the server nothing.
  */
-export async function sampleUrl(url: string, name: string, stallMs = DEFAULT_STALL_MS): Promise<FileSample | null> {
+export async function sampleUrl(url: string, name: string, stallMs = DEFAULT_STALL_MS, keepOnDevice = false): Promise<FileSample | null> {
+  const kept = keepOnDevice ? await keptSample(url, name) : null;
+  if (kept) return kept;
   const controller = new AbortController();
   let stalled: string | null = null;
   let gotHeaders = false;

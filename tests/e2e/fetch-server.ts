@@ -55,6 +55,8 @@ export async function startModelServer(): Promise<ModelServer> {
       }
       res.writeHead(200, { ...OPEN, 'Content-Type': 'application/octet-stream', 'Content-Length': model.length }).end(model);
     },
+    // A public model for the device's model cache (no signature: it may be kept).
+    '/kept/model.onnx': (_, res) => void res.writeHead(200, { ...OPEN, 'Content-Type': 'application/octet-stream', 'Content-Length': model.length }).end(model),
     '/typed/model.onnx': (_, res) => void res.writeHead(200, { ...OPEN, 'Content-Type': 'application/octet-stream' }).end(model),
     // No Content-Type at all, as some object stores and `python -m http.server` variants send.
     '/untyped/model.onnx': (_, res) => void res.writeHead(200, OPEN).end(model),

@@ -95,6 +95,42 @@ test('a signed URL runs with one download, and nothing saved or shown holds its 
   expect(errors).toEqual([]);
 });
 
+test('a model by URL is kept on this device: the next visit reads it from disk and says so; History lists and removes it', async ({ page, context }) => {
+  const errors = watchPageErrors(page);
+  // Automation keeps models only when asked, so other tests download what they measure.
+  await context.addInitScript(() => localStorage.setItem('benchtab.modelCache', 'on'));
+  const kept = server.url('/kept/model.onnx');
+  const visit = `/?model=${encodeURIComponent(kept)}&threads=1&warmup=1&iterations=5&run=1`;
+  await page.goto(visit);
+  let state = await settle(page);
+  expect(state.error).toBeNull();
+  expect(server.requests.get('/kept/model.onnx')).toBe(1);
+  expect(state.result!.timings.fromDeviceCache).toBeUndefined();
+  await openTab(page, 'History');
+  await expect(page.getByTestId('model-cache-total')).toContainText(/1 file, 512\.2 KB/);
+  await expect(page.getByTestId('model-cache')).toContainText('/kept/model.onnx');
+
+  // The next visit: neither the format check nor the run asks the server, and the result says
+  // its fetch time was a read from the device.
+  await page.goto(visit);
+  state = await settle(page);
+  expect(state.error).toBeNull();
+  expect(server.requests.get('/kept/model.onnx')).toBe(1);
+  expect(server.ranged.get('/kept/model.onnx') ?? 0).toBe(1);
+  expect(state.result!.timings.fromDeviceCache).toBe(true);
+  await expect(page.getByTestId('from-device-cache')).toBeVisible();
+
+  // Removed from History: the visit after downloads it again.
+  await openTab(page, 'History');
+  await page.getByRole('button', { name: /^Remove .*\/kept\/model\.onnx/ }).click();
+  await expect(page.getByTestId('model-cache-total')).toContainText('Nothing kept yet.');
+  await page.goto(visit);
+  state = await settle(page);
+  expect(server.requests.get('/kept/model.onnx')).toBe(2);
+  expect(state.result!.timings.fromDeviceCache).toBeUndefined();
+  expect(errors).toEqual([]);
+});
+
 test('a 1 GB file that is not a model is refused from its first bytes; models load with or without a Content-Type', async ({ page }) => {
   const errors = watchPageErrors(page);
   await page.goto('/');

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { dropFile, fixture, openTab, runAndSettle, settle, TINY_MODEL, watchPageErrors } from './helpers.ts';
 
@@ -70,4 +71,18 @@ test('drop anywhere picks the runtime; a bad file clears the old model and disab
   await openTab(page, 'Compare');
   await expect(page.getByTestId('compare')).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('the first-number and shell-size benchmarks run on the production build and print their figures', async () => {
+  test.setTimeout(240_000);
+  // Figures are printed, never held to a time here (the machine is shared): the shape is checked.
+  const port = String(Number(process.env.E2E_PORT ?? 4417) + 74);
+  const firstNumber = execFileSync('npx', ['tsx', 'scripts/bench-first-number.ts', '1'], {
+    encoding: 'utf8', env: { ...process.env, PORT: port }, timeout: 230_000,
+  });
+  expect(firstNumber).toMatch(/round 1 open: page load \d+ ms, default model ready \d+ ms, Run → first latency \d+ ms, total \d+ ms \(fetch \d+ ms, session \d+ ms, first inference [\d.]+ ms/);
+  expect(firstNumber).toMatch(/round 1 drop: .* model ready \d+ ms, Run → first latency \d+ ms, total \d+ ms/);
+  // The shell budget is a size, not a time: the script fails when it is over.
+  const bundle = execFileSync('npx', ['tsx', 'scripts/bench-bundle.ts'], { encoding: 'utf8' });
+  expect(bundle).toMatch(/KB gz {2}total: meets the 80 KB budget/);
 });

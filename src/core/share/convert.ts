@@ -105,6 +105,7 @@ export function toShared(result: BenchResult, appVersion = 'unknown', deviceLabe
       warmupMs: timings.warmupMs.slice(0, BOUNDS.warmupKept).map(roundMs),
       ...(timings.inferencesPerSample && timings.inferencesPerSample > 1 ? { inferencesPerSample: timings.inferencesPerSample } : {}),
       ...(timings.runtimeStarted ? { runtimeStarted: true as const } : {}),
+      ...(timings.fromDeviceCache ? { fromDeviceCache: true as const } : {}),
     },
     stats: shareStats(stats),
     distribution: { quantileDeltasUs: sketchSamples(timings.samplesMs) },

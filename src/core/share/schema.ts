@@ -148,6 +148,8 @@ export const sharedResultSchema = z.object({
     inferencesPerSample: z.optional(count(2)),
     /** The run's worker had started the runtime by inspecting the model (Timings.runtimeStarted). */
     runtimeStarted: z.optional(z.literal(true)),
+    /** A model file was read from the device's model cache (Timings.fromDeviceCache). */
+    fromDeviceCache: z.optional(z.literal(true)),
   }),
   stats,
   distribution: z.object({
