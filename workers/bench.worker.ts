@@ -92,6 +92,9 @@ const api: BenchWorkerApi = {
     };
     return inspection;
   },
+  async preload(runtimeId: RuntimeId) {
+    await loadRuntime(runtimeId);
+  },
   useCompiledWasm(ort: WebAssembly.Module | null) {
     setCompiledOrtWasm(ort);
   },

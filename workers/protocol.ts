@@ -171,6 +171,8 @@ export interface BenchWorkerApi {
   /** Reads the model with `runtime` (default ort) and describes it; nothing is timed. */
   inspect(source: ModelSource, runtime?: RuntimeId, onProgress?: ProgressCallback, threads?: number): Promise<ModelInspection>;
   run(request: RunRequest, onProgress: ProgressCallback): Promise<RunOutcome>;
+  /** Loads a runtime's scripts ahead of the task that will use it (a worker started early). */
+  preload(runtime: RuntimeId): Promise<void>;
   /** onnxruntime-web's .wasm compiled once by the page: instantiated, never compiled again. */
   useCompiledWasm(ort: WebAssembly.Module | null): void;
   /** One untimed inference on the cheapest backend: does the model take these inputs? */

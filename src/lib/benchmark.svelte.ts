@@ -120,7 +120,7 @@ export class Benchmark {
 
   /** Starts the worker the first model will be inspected (and first run) in, before it is chosen. */
   prestart(): void {
-    this.#standby.prestart();
+    this.#standby.prestart(this.config.runtime);
   }
 
   /** Forgets the model and its result (a runtime switch away from a built-in model). */

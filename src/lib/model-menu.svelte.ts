@@ -35,13 +35,17 @@ export class ModelMenu {
     this.choice = new RuntimeChoice(bench);
   }
 
+  /** Settles once the ONNX zoo's list is in (the default model needs only it); set by fetchLists. */
+  builtinsLoaded: Promise<void> = Promise.resolve();
+
   async fetchLists(): Promise<void> {
-    const [builtins, runtimeModels] = await Promise.all([
-      loadBuiltins().catch(() => []),
-      loadRuntimeModels().catch(() => ({})),
-    ]);
-    this.builtins = builtins;
-    this.runtimeModels = runtimeModels;
+    this.builtinsLoaded = loadBuiltins().catch(() => []).then((builtins) => {
+      this.builtins = builtins;
+    });
+    const runtimeModels = loadRuntimeModels().catch(() => ({})).then((models) => {
+      this.runtimeModels = models;
+    });
+    await Promise.all([this.builtinsLoaded, runtimeModels]);
   }
 
   /** Loads the entry chosen in the picker with the runtime shown. */

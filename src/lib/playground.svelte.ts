@@ -108,15 +108,19 @@ export class Playground {
     this.bench.exitAfterRuns = request.exitAfterRuns;
     const mode = request.overrides.mode;
     if (mode && mode !== 'fixed' && !request.overrides.stopping) this.bench.config.stopping = presetFor(mode);
+    const plainVisit = !isShareFragment(location.hash) && request.errors.length === 0;
     // A model will be inspected: its worker starts now, beside the model list fetch.
-    if (!isShareFragment(location.hash) && request.errors.length === 0) this.bench.prestart();
-    await this.menu.fetchLists();
+    if (plainVisit) this.bench.prestart();
+    const lists = this.menu.fetchLists();
+    // The default model needs only the ONNX zoo's list: it loads while the other lists arrive.
+    await (plainVisit && !request.model ? this.menu.builtinsLoaded : lists);
     try {
       if (isShareFragment(location.hash)) await this.opened.openFragment(location.hash);
       else if (request.errors.length > 0) this.bench.fail(request.errors.join(' '));
       else if (request.model && (await this.opener.openUrl(request.model, this.builtins, this.#runtimeGiven)) && request.autorun) await this.bench.run();
       else if (!request.model) await this.menu.loadDefault();
     } finally {
+      await lists;
       this.#autorunPending = false;
       installOfflineApp();
       void this.history.refresh();

@@ -25,9 +25,15 @@ const keyOf = (runtime: RuntimeId, threads: number): string => `${runtime}:${thr
 export class StandbyWorker {
   #kept: Kept | null = null;
 
-  /** Starts a worker before the model is known, so its scripts load beside the page's. */
-  prestart(): void {
-    this.#kept ??= { started: startBenchWorker(), key: null };
+  /**
+   * Starts a worker before the model is known, and its runtime's scripts in it, so they load
+   * while the page compiles the runtime's wasm and fetches the model list.
+   */
+  prestart(runtime: RuntimeId): void {
+    if (this.#kept) return;
+    const started = startBenchWorker();
+    started.api.preload(runtime).catch(() => {}); // a failure shows when the inspection loads it
+    this.#kept = { started, key: null };
   }
 
   /** The worker for an inspection: the one started ahead, or a new one. A kept one is ended. */
