@@ -17,6 +17,7 @@ import { DEFAULT_PHASE_LIMIT_MS, type WorkerWatchdog } from './worker-watchdog.t
 import { builtinSource, type BuiltinModel } from './model-sources.ts';
 import { ModelInputs } from './model-inputs.svelte.ts';
 import type { TaskInput } from '../core/tasks/types.ts';
+import type { RunKey } from '../core/phase-estimate.ts';
 import { sourceForRuntime } from './runtime-sources.ts';
 import { StandbyWorker } from './standby-worker.ts';
 import { defaultTaskInput } from './task-inputs.ts';
@@ -50,6 +51,8 @@ export class Benchmark {
   inspection = $state.raw<ModelInspection | null>(null);
   config = $state<BenchConfig>(defaultConfig(navigator.hardwareConcurrency, crossOriginIsolated));
   progress = $state.raw<Progress | null>(null);
+  /** What the run in flight is, for estimates from this device's earlier runs (core/phase-estimate.ts). */
+  runKey = $state.raw<RunKey | null>(null);
   /** Latencies measured so far by the run in flight (streamed with progress), for live charts. */
   liveSamples = $state.raw<number[]>([]);
   error = $state<string | null>(null);
@@ -257,6 +260,10 @@ export class Benchmark {
     };
     const releaseInstall = holdOfflineInstall();
     const started = this.#standby.take(config.runtime, config.threads);
+    this.runKey = {
+      sha256: request.model.sha256, runtime: config.runtime, backend: config.backend, dtype: config.dtype ?? null,
+      threads: config.threads, userAgent: navigator.userAgent, runtimeStarted: started !== null,
+    };
     try {
       return await this.#task('running', async (api, dog) => {
         watchdog = dog;

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { dropFile, fixture, openTab, runAndSettle, settle, TINY_MODEL, watchPageErrors } from './helpers.ts';
+import { dropFile, fixture, openTab, runAndSettle, settle, TINY_MODEL, TINY_MODEL_URL, watchPageErrors } from './helpers.ts';
 
 test('first visit: the default model is loaded with Run in view, and the result grows live beside the setup', async ({ page }) => {
   const errors = watchPageErrors(page);
@@ -85,4 +87,37 @@ test('the first-number and shell-size benchmarks run on the production build and
   // The shell budget is a size, not a time: the script fails when it is over.
   const bundle = execFileSync('npx', ['tsx', 'scripts/bench-bundle.ts'], { encoding: 'utf8' });
   expect(bundle).toMatch(/KB gz {2}total: meets the 80 KB budget/);
+});
+
+test('a long first inference shows how long this model took here before, and the time left', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  // This device's history holds an earlier run of the endless-loop model whose first inference
+  // took 60 s: a run of the tiny model, saved, then copied in IndexedDB under the loop model's
+  // sha256 (a first inference that never ends cannot be saved by running it).
+  await page.goto(`/?model=${TINY_MODEL_URL}&iterations=3&warmup=0&run=1`);
+  expect((await settle(page)).state).toBe('done');
+  const loopSha = createHash('sha256').update(readFileSync('public/zoo/_fixtures/endless-loop.onnx')).digest('hex');
+  await page.evaluate((sha256) => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('benchtab-history');
+    open.onsuccess = () => {
+      const store = open.result.transaction('results', 'readwrite').objectStore('results');
+      const all = store.getAll();
+      all.onsuccess = () => {
+        const { id: _id, ...record } = all.result[0];
+        record.result = { ...record.result, model: { ...record.result.model, sha256 }, timings: { ...record.result.timings, firstMs: 60_000 } };
+        store.add(record).onsuccess = () => resolve();
+      };
+      all.onerror = () => reject(all.error);
+    };
+  }), loopSha);
+
+  await page.goto('/?model=/zoo/_fixtures/endless-loop.onnx&iterations=5&warmup=0&phaseLimit=120');
+  await expect(page.getByRole('tab', { name: /^History/ })).toContainText('2');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('progress')).toContainText('First inference', { timeout: 60_000 });
+  await expect(page.getByTestId('phase-estimate')).toHaveText("Estimated from this model's earlier run here: 60.0 s.");
+  await expect(page.getByTestId('elapsed')).toContainText(/about [56]\d s left/);
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('notice')).toContainText('Stopped');
+  expect(errors).toEqual([]);
 });

@@ -4,6 +4,7 @@
  * build, or edited in devtools, is untrusted input too.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { pastPhasesOf, type PastPhases } from '../../core/phase-estimate.ts';
 import { deviceSummary } from '../../core/share/device.ts';
 import type { NamedResult } from '../../core/share/export.ts';
 import type { Parsed, SharedResult } from '../../core/share/schema.ts';
@@ -51,6 +52,8 @@ export interface HistoryListItem {
   summary: string;
   /** False for a record that no longer validates; it can still be renamed or deleted. */
   readable: boolean;
+  /** What it says about session creation and the first inference, for the next run's estimate. */
+  phases?: PastPhases;
 }
 
 const ms = (value: number) => `${value.toFixed(value >= 100 ? 0 : 1)} ms`;
@@ -119,6 +122,7 @@ export class HistoryStore {
         id: id ?? cursor.key, name, savedAt,
         summary: parsed.ok ? summaryLine(parsed.result) : parsed.error,
         readable: parsed.ok,
+        ...(parsed.ok ? { phases: pastPhasesOf(parsed.result) } : {}),
       });
       cursor = await cursor.continue();
     }
