@@ -152,7 +152,7 @@ export class Benchmark {
       return api.inspect(asked, runtime, onProgress, threads);
     }, ({ fetched, startedThreads, ...inspection }) => {
       if (startedThreads === undefined) started.worker.terminate();
-      else this.#standby.keep(started, runtime, startedThreads);
+      else this.#standby.keep(started, runtime, startedThreads, inspection.model.bytes);
       this.source = withRemoteOptions(asked, { fetched: fetched ?? [] });
       this.inspection = inspection;
       this.hints = hints;

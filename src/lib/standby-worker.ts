@@ -22,6 +22,14 @@ interface Kept {
 
 const keyOf = (runtime: RuntimeId, threads: number): string => `${runtime}:${threads}`;
 
+/**
+ * Above this, the first run gets a fresh worker too. Wasm memory never shrinks: the inspection's
+ * session, released, leaves its pages behind, and near wasm32's 4 GB a second session could fail
+ * there where a fresh worker's would not. A large model's first number waits on its session
+ * creation anyway, not on starting the runtime.
+ */
+export const KEEP_MAX_BYTES = 256 * 1024 ** 2;
+
 export class StandbyWorker {
   #kept: Kept | null = null;
 
@@ -45,9 +53,16 @@ export class StandbyWorker {
     return startBenchWorker();
   }
 
-  /** Keeps the worker that inspected the loaded model, replacing any other. */
-  keep(started: StartedWorker, runtime: RuntimeId, threads: number): void {
+  /**
+   * Keeps the worker that inspected the loaded model, replacing any other; a large model's is
+   * ended instead (KEEP_MAX_BYTES).
+   */
+  keep(started: StartedWorker, runtime: RuntimeId, threads: number, modelBytes: number): void {
     this.drop();
+    if (modelBytes > KEEP_MAX_BYTES) {
+      started.worker.terminate();
+      return;
+    }
     this.#kept = { started, key: keyOf(runtime, threads) };
   }
 
