@@ -3,6 +3,7 @@
  * can be listed, renamed, deleted, re-opened, exported and imported. Where IndexedDB is missing
  * (some private modes), history says so and the rest of the app works on.
  */
+import type { PastPhases } from '../core/phase-estimate.ts';
 import type { NamedResult } from '../core/share/export.ts';
 import type { SharedResult } from '../core/share/schema.ts';
 import type { HistoryEntry, HistoryListItem, HistoryStore } from './history/store.ts';
@@ -21,6 +22,8 @@ async function exporter(format: ExportFormat): Promise<{ mime: string; write: (e
 
 export class History {
   items = $state.raw<HistoryListItem[]>([]);
+  /** What the saved runs say about their phases, newest first: the run bar's estimates (core/phase-estimate.ts). */
+  pastPhases: PastPhases[] = $derived(this.items.flatMap((item) => (item.phases ? [item.phases] : [])));
   /** Why history is unavailable or what the last action got wrong, in words. */
   error = $state<string | null>(null);
   #opened: Promise<HistoryStore | null> | null = null;
